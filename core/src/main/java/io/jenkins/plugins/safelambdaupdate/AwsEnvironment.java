@@ -1,0 +1,135 @@
+package io.jenkins.plugins.safelambdaupdate;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+/**
+ * The AWS settings found in a set of environment variables ({@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY},
+ * {@code AWS_SESSION_TOKEN}, {@code AWS_REGION}, {@code AWS_DEFAULT_REGION}, {@code AWS_PROFILE},
+ * {@code AWS_ENDPOINT_URL}), for example a Jenkins step's environment or the process environment. Immutable.
+ * {@link #toString()} never prints secrets. Blank values count as absent.
+ */
+public final class AwsEnvironment {
+    private final String accessKeyId;
+    private final String secretAccessKey;
+    private final String sessionToken;
+    private final String region;
+    private final String defaultRegion;
+    private final String profile;
+    private final String endpoint;
+
+    private AwsEnvironment(Map<String, String> env) {
+        this.accessKeyId = value(env, "AWS_ACCESS_KEY_ID");
+        this.secretAccessKey = value(env, "AWS_SECRET_ACCESS_KEY");
+        this.sessionToken = value(env, "AWS_SESSION_TOKEN");
+        this.region = value(env, "AWS_REGION");
+        this.defaultRegion = value(env, "AWS_DEFAULT_REGION");
+        this.profile = value(env, "AWS_PROFILE");
+        this.endpoint = value(env, "AWS_ENDPOINT_URL");
+    }
+
+    private static String value(Map<String, String> env, String key) {
+        String v = env.get(key);
+        return v == null || v.isBlank() ? null : v.trim();
+    }
+
+    /**
+     * @param environment environment variables, not null (other keys are ignored)
+     * @return the AWS settings among them
+     * @throws NullPointerException if environment is null
+     */
+    public static AwsEnvironment of(Map<String, String> environment) {
+        Objects.requireNonNull(environment, "environment cannot be null");
+        return new AwsEnvironment(environment);
+    }
+
+    /** @return the AWS settings of this process's environment ({@link System#getenv()}) */
+    public static AwsEnvironment system() {
+        return of(System.getenv());
+    }
+
+    /**
+     * @return a static provider of {@code AWS_ACCESS_KEY_ID} and {@code AWS_SECRET_ACCESS_KEY}, with
+     *     {@code AWS_SESSION_TOKEN} when set; empty unless both key variables are set
+     */
+    public Optional<AwsCredentialsProvider> credentials() {
+        if (accessKeyId == null || secretAccessKey == null) {
+            return Optional.empty();
+        }
+        return Optional.of(StaticCredentialsProvider.create(sessionToken == null
+                ? AwsBasicCredentials.create(accessKeyId, secretAccessKey)
+                : AwsSessionCredentials.create(accessKeyId, secretAccessKey, sessionToken)));
+    }
+
+    /** @return {@code AWS_REGION}, else {@code AWS_DEFAULT_REGION}, when set */
+    public Optional<String> region() {
+        return Optional.ofNullable(region != null ? region : defaultRegion);
+    }
+
+    /**
+     * @return {@code AWS_ENDPOINT_URL} as a URI, when set
+     * @throws InvalidRequestException naming {@code AWS_ENDPOINT_URL} if it is not an absolute URI
+     */
+    public Optional<URI> endpoint() {
+        if (endpoint == null) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = new URI(endpoint);
+            if (!uri.isAbsolute() || uri.getHost() == null) {
+                throw new InvalidRequestException("AWS_ENDPOINT_URL",
+                        "AWS_ENDPOINT_URL must be an absolute URL such as http://localhost:4566, was " + endpoint);
+            }
+            return Optional.of(uri);
+        } catch (URISyntaxException e) {
+            throw new InvalidRequestException("AWS_ENDPOINT_URL",
+                    "AWS_ENDPOINT_URL must be an absolute URL such as http://localhost:4566, was " + endpoint);
+        }
+    }
+
+    /** @return {@code AWS_PROFILE}, when set */
+    public Optional<String> profile() {
+        return Optional.ofNullable(profile);
+    }
+
+    /**
+     * Resolves the region of a deployment: the parameter, then {@code AWS_REGION}, then {@code AWS_DEFAULT_REGION},
+     * then the region inside a full function ARN.
+     *
+     * @param regionParameter the region given by the user, or null/blank when none
+     * @param function the function reference, not null
+     * @return the region, never null
+     * @throws InvalidRequestException naming {@code region} when no source gives a region
+     * @throws NullPointerException if function is null
+     */
+    public String resolveRegion(String regionParameter, FunctionReference function) {
+        Objects.requireNonNull(function, "function cannot be null");
+        if (regionParameter != null && !regionParameter.isBlank()) {
+            return regionParameter.trim();
+        }
+        return region().or(function::region).orElseThrow(() -> new InvalidRequestException("region",
+                "region is not set: give the region parameter, set AWS_REGION or AWS_DEFAULT_REGION, or use a full "
+                        + "function ARN"));
+    }
+
+    /** @return the variables present, with secrets masked */
+    @Override
+    public String toString() {
+        return "AwsEnvironment{accessKeyId=" + (accessKeyId == null ? "unset" : mask(accessKeyId))
+                + ", secretAccessKey=" + (secretAccessKey == null ? "unset" : "****")
+                + ", sessionToken=" + (sessionToken == null ? "unset" : "****")
+                + ", region=" + region + ", defaultRegion=" + defaultRegion + ", profile=" + profile
+                + ", endpoint=" + endpoint + "}";
+    }
+
+    private static String mask(String keyId) {
+        return keyId.length() <= 4 ? "****" : "****" + keyId.substring(keyId.length() - 4);
+    }
+}

@@ -1,0 +1,249 @@
+package io.jenkins.plugins.safelambdaupdate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Something that happened during a deployment, reported to a {@link DeploymentListener} as it happens.
+ * Events are immutable values; none carries environment variable values or credentials. Render them with
+ * {@link EventRenderer}. Nullable fields are documented on each record.
+ */
+public sealed interface DeploymentEvent {
+
+    /** @return when the event happened, by the deployer's clock */
+    Instant at();
+
+    /**
+     * The lock is held by someone else; we wait (without polling AWS).
+     *
+     * @param at when
+     * @param lockName the lock name (the canonical function ARN)
+     * @param holder a description of the holder (for example {@code "build #12 of deploy-job"}), or null when unknown
+     */
+    record LockWaiting(Instant at, String lockName, String holder) implements DeploymentEvent {
+        /** @throws NullPointerException if at or lockName is null */
+        public LockWaiting {
+            Objects.requireNonNull(at, "at cannot be null");
+            Objects.requireNonNull(lockName, "lockName cannot be null");
+        }
+    }
+
+    /**
+     * The lock was acquired.
+     *
+     * @param at when
+     * @param lockName the lock name
+     * @param waited how long we waited for it
+     */
+    record LockAcquired(Instant at, String lockName, Duration waited) implements DeploymentEvent {
+        /** @throws NullPointerException if an argument is null */
+        public LockAcquired {
+            Objects.requireNonNull(at, "at cannot be null");
+            Objects.requireNonNull(lockName, "lockName cannot be null");
+            Objects.requireNonNull(waited, "waited cannot be null");
+        }
+    }
+
+    /**
+     * The reference was resolved to the canonical unqualified function ARN.
+     *
+     * @param at when
+     * @param functionName the reference as given
+     * @param functionArn the canonical unqualified ARN
+     */
+    record Resolved(Instant at, String functionName, String functionArn) implements DeploymentEvent {
+        /** @throws NullPointerException if an argument is null */
+        public Resolved {
+            Objects.requireNonNull(at, "at cannot be null");
+            Objects.requireNonNull(functionName, "functionName cannot be null");
+            Objects.requireNonNull(functionArn, "functionArn cannot be null");
+        }
+    }
+
+    /**
+     * No creation or update is in progress any more (or was not).
+     *
+     * @param at when
+     * @param status the settled state
+     * @param waited how long we waited, zero when it was settled already
+     */
+    record Settled(Instant at, FunctionStatus status, Duration waited) implements DeploymentEvent {
+        /** @throws NullPointerException if an argument is null */
+        public Settled {
+            Objects.requireNonNull(at, "at cannot be null");
+            Objects.requireNonNull(status, "status cannot be null");
+            Objects.requireNonNull(waited, "waited cannot be null");
+        }
+    }
+
+    /**
+     * A mutation was sent to AWS.
+     *
+     * @param at when
+     * @param phase the phase
+     * @param what a short human description, for example {@code "Updating code (CodeSha256 abc=)"} or
+     *     {@code "Updating configuration (memorySize, environment)"}; names settings, never values of variables
+     */
+    record Submitted(Instant at, Phase phase, String what) implements DeploymentEvent {
+        /** @throws NullPointerException if an argument is null */
+        public Submitted {
+            Objects.requireNonNull(at, "at cannot be null");
+            Objects.requireNonNull(phase, "phase cannot be null");
+            Objects.requireNonNull(what, "what cannot be null");
+        }
+    }
+
+    /**
+     * A wait goes on (reported every few seconds of a long wait, not at every poll).
+     *
+     * @param at when
+     * @param phase the phase waiting
+     * @param status the last state read, or null when none was read yet
+     * @param elapsed how long this wait has lasted
+     */
+    record StillWaiting(Instant at, Phase phase, FunctionStatus status, Duration elapsed) implements DeploymentEvent {
+        /** @throws NullPointerException if at, phase or elapsed is null */
+        public StillWaiting {
+            Objects.requireNonNull(at, "at cannot be null");
+            Objects.requireNonNull(phase, "phase cannot be null");
+            Objects.requireNonNull(elapsed, "elapsed cannot be null");
+        }
+    }
+
+    /**
+     * A mutation finished successfully, as seen by the waiter.
+     *
+     * @param at when
+     * @param phase {@link Phase#CODE}, {@link Phase#CONFIGURATION} or {@link Phase#PUBLISH}
+     * @param revisionId the RevisionId after the change
+     * @param codeSha256 the CodeSha256 after the change
+     * @param took from submission to confirmation
+     */
+    record Confirmed(Instant at, Phase phase, String revisionId, String codeSha256, Duration took)
+            implements DeploymentEvent {
+        /** @throws NullPointerException if at, phase or took is null */
+        public Confirmed {
+            Objects.requireNonNull(at, "at cannot be null");
+            Objects.requireNonNull(phase, "phase cannot be null");
+            Objects.requireNonNull(took, "took cannot be null");
+        }
+    }
+
+    /**
+     * A phase did nothing.
+     *
+     * @param at when
+     * @param phase the phase
+     * @param reason why, for example {@code "not requested"} or {@code "CodeSha256 already deployed"}
+     */
+    record Skipped(Instant at, Phase phase, String reason) implements DeploymentEvent {
+        /** @throws NullPointerException if an argument is null */
+        public Skipped {
+            Objects.requireNonNull(at, "at cannot be null");
+            Objects.requireNonNull(phase, "phase cannot be null");
+            Objects.requireNonNull(reason, "reason cannot be null");
+        }
+    }
+
+    /**
+     * A refused or failed call will be retried after a delay.
+     *
+     * @param at when
+     * @param phase the phase
+     * @param cause why
+     * @param attempt 1 for the first retry of this phase
+     * @param delay the delay before the retry
+     * @param detail the AWS error type or a short explanation, for example {@code "ResourceConflictException"}
+     */
+    record Retrying(Instant at, Phase phase, RetryCause cause, int attempt, Duration delay, String detail)
+            implements DeploymentEvent {
+        /** @throws NullPointerException if at, phase, cause, delay or detail is null */
+        public Retrying {
+            Objects.requireNonNull(at, "at cannot be null");
+            Objects.requireNonNull(phase, "phase cannot be null");
+            Objects.requireNonNull(cause, "cause cannot be null");
+            Objects.requireNonNull(delay, "delay cannot be null");
+            Objects.requireNonNull(detail, "detail cannot be null");
+        }
+    }
+
+    /**
+     * A version was published and is active.
+     *
+     * @param at when
+     * @param version the version number
+     * @param codeSha256 the version's CodeSha256
+     */
+    record Published(Instant at, String version, String codeSha256) implements DeploymentEvent {
+        /** @throws NullPointerException if at or version is null */
+        public Published {
+            Objects.requireNonNull(at, "at cannot be null");
+            Objects.requireNonNull(version, "version cannot be null");
+        }
+    }
+
+    /**
+     * The alias points at the version.
+     *
+     * @param at when
+     * @param alias the alias name
+     * @param version the version it points at
+     * @param created true when the alias was created, false when moved
+     */
+    record AliasMoved(Instant at, String alias, String version, boolean created) implements DeploymentEvent {
+        /** @throws NullPointerException if an argument is null */
+        public AliasMoved {
+            Objects.requireNonNull(at, "at cannot be null");
+            Objects.requireNonNull(alias, "alias cannot be null");
+            Objects.requireNonNull(version, "version cannot be null");
+        }
+    }
+
+    /**
+     * The final read matched the intent.
+     *
+     * @param at when
+     * @param codeSha256 the deployed CodeSha256
+     * @param revisionId the RevisionId at the final read
+     */
+    record Verified(Instant at, String codeSha256, String revisionId) implements DeploymentEvent {
+        /** @throws NullPointerException if at is null */
+        public Verified {
+            Objects.requireNonNull(at, "at cannot be null");
+        }
+    }
+
+    /**
+     * The lock was released.
+     *
+     * @param at when
+     * @param lockName the lock name
+     * @param held how long it was held
+     */
+    record Released(Instant at, String lockName, Duration held) implements DeploymentEvent {
+        /** @throws NullPointerException if an argument is null */
+        public Released {
+            Objects.requireNonNull(at, "at cannot be null");
+            Objects.requireNonNull(lockName, "lockName cannot be null");
+            Objects.requireNonNull(held, "held cannot be null");
+        }
+    }
+
+    /**
+     * The deployment failed; a {@link DeploymentException} with the same kind and message follows.
+     *
+     * @param at when
+     * @param failure the kind
+     * @param message the message
+     * @param stateLeft the function state when we stopped, or null when unknown
+     */
+    record Failed(Instant at, FailureKind failure, String message, FunctionStatus stateLeft) implements DeploymentEvent {
+        /** @throws NullPointerException if at, failure or message is null */
+        public Failed {
+            Objects.requireNonNull(at, "at cannot be null");
+            Objects.requireNonNull(failure, "failure cannot be null");
+            Objects.requireNonNull(message, "message cannot be null");
+        }
+    }
+}

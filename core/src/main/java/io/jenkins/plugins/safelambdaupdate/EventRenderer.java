@@ -1,0 +1,115 @@
+package io.jenkins.plugins.safelambdaupdate;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Renders a {@link DeploymentEvent} as one plain human-readable line without a trailing newline and without a
+ * prefix (front ends add their own, for example {@code "[safeLambdaUpdate] "}). Stateless and thread-safe.
+ * Examples:
+ * <pre>
+ * Resolved my-fn to arn:aws:lambda:us-east-1:123456789012:function:my-fn
+ * Waiting for lock arn:aws:lambda:us-east-1:123456789012:function:my-fn held by build #12 of deploy-job
+ * Lock acquired after 3.2 s
+ * Function settled: State=Active, LastUpdateStatus=Successful (waited 1.1 s)
+ * Updating code (CodeSha256 abc=)
+ * Code update confirmed after 1.0 s (CodeSha256 abc=, RevisionId 0c1...)
+ * Conflict on configuration update (ResourceConflictException), retry 1 in 0.4 s
+ * Published version 7 (CodeSha256 abc=)
+ * Alias live -> 7 (moved)
+ * Verified code and configuration
+ * Lock released after 5.0 s
+ * </pre>
+ */
+public final class EventRenderer {
+
+    /** Creates a renderer. */
+    public EventRenderer() {
+    }
+
+    /**
+     * @param event the event, not null
+     * @return one line of text
+     * @throws NullPointerException if event is null
+     */
+    public String render(DeploymentEvent event) {
+        Objects.requireNonNull(event, "event cannot be null");
+        if (event instanceof DeploymentEvent.LockWaiting e) {
+            return "Waiting for lock " + e.lockName() + (e.holder() == null ? "" : " held by " + e.holder());
+        } else if (event instanceof DeploymentEvent.LockAcquired e) {
+            return e.waited().isZero() ? "Lock acquired" : "Lock acquired after " + seconds(e.waited());
+        } else if (event instanceof DeploymentEvent.Resolved e) {
+            return "Resolved " + e.functionName() + " to " + e.functionArn();
+        } else if (event instanceof DeploymentEvent.Settled e) {
+            return "Function settled: " + e.status().describe() + " (waited " + seconds(e.waited()) + ")";
+        } else if (event instanceof DeploymentEvent.Submitted e) {
+            return e.what();
+        } else if (event instanceof DeploymentEvent.StillWaiting e) {
+            return "Still waiting for " + noun(e.phase()) + " after " + seconds(e.elapsed())
+                    + (e.status() == null ? "" : ": " + e.status().describe());
+        } else if (event instanceof DeploymentEvent.Confirmed e) {
+            return capitalized(noun(e.phase())) + " confirmed after " + seconds(e.took()) + " (CodeSha256 "
+                    + e.codeSha256() + ", RevisionId " + e.revisionId() + ")";
+        } else if (event instanceof DeploymentEvent.Skipped e) {
+            return "Skipped " + noun(e.phase()) + ": " + e.reason();
+        } else if (event instanceof DeploymentEvent.Retrying e) {
+            return causeText(e.cause()) + " on " + noun(e.phase()) + " (" + e.detail() + "), retry " + e.attempt()
+                    + " in " + seconds(e.delay());
+        } else if (event instanceof DeploymentEvent.Published e) {
+            return "Published version " + e.version() + " (CodeSha256 " + e.codeSha256() + ")";
+        } else if (event instanceof DeploymentEvent.AliasMoved e) {
+            return "Alias " + e.alias() + " -> " + e.version() + (e.created() ? " (created)" : " (moved)");
+        } else if (event instanceof DeploymentEvent.Verified e) {
+            return "Verified code and configuration (CodeSha256 " + e.codeSha256() + ")";
+        } else if (event instanceof DeploymentEvent.Released e) {
+            return "Lock released after " + seconds(e.held());
+        } else if (event instanceof DeploymentEvent.Failed e) {
+            return "Deployment failed (" + e.failure() + "): " + e.message()
+                    + (e.stateLeft() == null ? "" : "; function left in " + e.stateLeft().describe());
+        }
+        return event.toString();
+    }
+
+    /**
+     * @param duration a duration, not null
+     * @return seconds with one decimal, for example {@code "3.2 s"}
+     */
+    static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+    }
+
+    private static String causeText(RetryCause cause) {
+        switch (cause) {
+            case CONFLICT:
+                return "Conflict";
+            case STALE_REVISION:
+                return "Changed by another writer";
+            case THROTTLED:
+                return "Throttled";
+            default:
+                return "Server error";
+        }
+    }
+
+    private static String noun(Phase phase) {
+        switch (phase) {
+            case CODE:
+                return "code update";
+            case CONFIGURATION:
+                return "configuration update";
+            case PUBLISH:
+                return "publishing";
+            case ALIAS:
+                return "alias update";
+            case SETTLE:
+                return "the function to settle";
+            default:
+                return phase.name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private static String capitalized(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

@@ -1,0 +1,41 @@
+package io.jenkins.plugins.safelambdaupdate.internal;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * How long updates took, learned per function and kind of operation (exponentially weighted), so that waits poll
+ * when completion is likely. One instance per deployer; thread-safe.
+ */
+public final class UpdateDurations {
+    private static final double WEIGHT_OF_NEW_SAMPLE = 0.5;
+
+    private final Map<String, Long> nanos = new ConcurrentHashMap<>();
+
+    /**
+     * @return the estimate for this function and kind, else for this function, else for this kind on any function
+     */
+    Optional<Duration> estimate(String functionArn, String kind) {
+        Long value = nanos.get(functionArn + '|' + kind);
+        if (value == null) {
+            value = nanos.get(functionArn + "|*");
+        }
+        if (value == null) {
+            value = nanos.get("*|" + kind);
+        }
+        return Optional.ofNullable(value).map(Duration::ofNanos);
+    }
+
+    void record(String functionArn, String kind, Duration sample) {
+        long s = Math.max(0, sample.toNanos());
+        nanos.merge(functionArn + '|' + kind, s, UpdateDurations::blend);
+        nanos.merge(functionArn + "|*", s, UpdateDurations::blend);
+        nanos.merge("*|" + kind, s, UpdateDurations::blend);
+    }
+
+    private static Long blend(Long old, Long sample) {
+        return (long) (old * (1 - WEIGHT_OF_NEW_SAMPLE) + sample * WEIGHT_OF_NEW_SAMPLE);
+    }
+}
