@@ -1,0 +1,66 @@
+package io.jenkins.plugins.safelambdaupdate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class EventRendererTest {
+    private static final Instant AT = Instant.parse("2025-01-01T00:00:00Z");
+    private static final String ARN = "arn:aws:lambda:us-east-1:123456789012:function:my-fn";
+    private final EventRenderer renderer = new EventRenderer();
+
+    @Test
+    void rendersOneLinePerEvent() {
+        FunctionStatus settled = FunctionStatus.builder().state("Active").lastUpdateStatus("Successful").build();
+        assertThat(renderer.render(new DeploymentEvent.Resolved(AT, "my-fn", ARN)))
+                .isEqualTo("Resolved my-fn to " + ARN);
+        assertThat(renderer.render(new DeploymentEvent.LockWaiting(AT, ARN, "build #12 of deploy-job")))
+                .isEqualTo("Waiting for lock " + ARN + " held by build #12 of deploy-job");
+        assertThat(renderer.render(new DeploymentEvent.LockWaiting(AT, ARN, null))).isEqualTo("Waiting for lock " + ARN);
+        assertThat(renderer.render(new DeploymentEvent.LockAcquired(AT, ARN, Duration.ofMillis(3200))))
+                .isEqualTo("Lock acquired after 3.2 s");
+        assertThat(renderer.render(new DeploymentEvent.Settled(AT, settled, Duration.ofMillis(1100))))
+                .isEqualTo("Function settled: State=Active, LastUpdateStatus=Successful (waited 1.1 s)");
+        assertThat(renderer.render(new DeploymentEvent.Submitted(AT, Phase.CODE, "Updating code (CodeSha256 abc=)")))
+                .isEqualTo("Updating code (CodeSha256 abc=)");
+        assertThat(renderer.render(new DeploymentEvent.Retrying(AT, Phase.CONFIGURATION, RetryCause.CONFLICT, 1,
+                Duration.ofMillis(400), "ResourceConflictException")))
+                .isEqualTo("Conflict on configuration update (ResourceConflictException), retry 1 in 0.4 s");
+        assertThat(renderer.render(new DeploymentEvent.Published(AT, "7", "abc="))).isEqualTo("Published version 7 (CodeSha256 abc=)");
+        assertThat(renderer.render(new DeploymentEvent.AliasMoved(AT, "live", "7", false))).isEqualTo("Alias live -> 7 (moved)");
+        assertThat(renderer.render(new DeploymentEvent.AliasMoved(AT, "live", "1", true))).isEqualTo("Alias live -> 1 (created)");
+        assertThat(renderer.render(new DeploymentEvent.Released(AT, ARN, Duration.ofSeconds(5)))).isEqualTo("Lock released after 5.0 s");
+        assertThat(renderer.render(new DeploymentEvent.Verified(AT, "abc=", "r1"))).startsWith("Verified code and configuration");
+        assertThat(renderer.render(new DeploymentEvent.Confirmed(AT, Phase.CODE, "r2", "abc=", Duration.ofMillis(1000))))
+                .isEqualTo("Code update confirmed after 1.0 s (CodeSha256 abc=, RevisionId r2)");
+        assertThat(renderer.render(new DeploymentEvent.Skipped(AT, Phase.CODE, "CodeSha256 abc= already deployed")))
+                .isEqualTo("Skipped code update: CodeSha256 abc= already deployed");
+        FunctionStatus inProgress = FunctionStatus.builder().state("Active").lastUpdateStatus("InProgress").build();
+        assertThat(renderer.render(new DeploymentEvent.StillWaiting(AT, Phase.CODE, inProgress, Duration.ofSeconds(10))))
+                .isEqualTo("Still waiting for code update after 10.0 s: State=Active, LastUpdateStatus=InProgress");
+        FunctionStatus failed = FunctionStatus.builder().state("Active").lastUpdateStatus("Failed")
+                .lastUpdateStatusReasonCode("InvalidConfiguration").build();
+        assertThat(renderer.render(new DeploymentEvent.Failed(AT, FailureKind.UPDATE_FAILED, "Code update failed", failed)))
+                .isEqualTo("Deployment failed (UPDATE_FAILED): Code update failed; function left in State=Active, "
+                        + "LastUpdateStatus=Failed (InvalidConfiguration)");
+    }
+
+    @Test
+    void everyEventRendersToOneLine() {
+        FunctionStatus s = FunctionStatus.builder().build();
+        DeploymentEvent[] events = {
+            new DeploymentEvent.LockWaiting(AT, ARN, null), new DeploymentEvent.LockAcquired(AT, ARN, Duration.ZERO),
+            new DeploymentEvent.Resolved(AT, "f", ARN), new DeploymentEvent.Settled(AT, s, Duration.ZERO),
+            new DeploymentEvent.Submitted(AT, Phase.PUBLISH, "x"), new DeploymentEvent.StillWaiting(AT, Phase.SETTLE, null, Duration.ZERO),
+            new DeploymentEvent.Confirmed(AT, Phase.CONFIGURATION, null, null, Duration.ZERO),
+            new DeploymentEvent.Skipped(AT, Phase.ALIAS, "r"), new DeploymentEvent.Retrying(AT, Phase.PUBLISH, RetryCause.THROTTLED, 2, Duration.ZERO, "d"),
+            new DeploymentEvent.Published(AT, "1", null), new DeploymentEvent.AliasMoved(AT, "a", "1", true),
+            new DeploymentEvent.Verified(AT, null, null), new DeploymentEvent.Released(AT, ARN, Duration.ZERO),
+            new DeploymentEvent.Failed(AT, FailureKind.AWS_ERROR, "m", null)};
+        for (DeploymentEvent e : events) {
+            assertThat(renderer.render(e)).isNotBlank().doesNotContain("\n");
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.jenkins.plugins.safelambdaupdate.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class AdaptiveBackoffTest {
+    private static final long MS = 1_000_000L;
+    private final AtomicLong now = new AtomicLong(1_000 * MS);
+    private final List<Duration> progress = new ArrayList<>();
+
+    private AdaptiveBackoff backoff(Duration expected) {
+        return new AdaptiveBackoff(now::get, now.get(), expected, Duration.ofMillis(100), progress::add);
+    }
+
+    /** Simulates the waiter: poll, then sleep the computed delay. */
+    private long poll(AdaptiveBackoff backoff) {
+        long delay = backoff.computeDelay(3).toNanos();
+        now.addAndGet(delay);
+        return delay / MS;
+    }
+
+    @Test
+    void withoutExpectationStartsAt250MillisAndGrows() {
+        AdaptiveBackoff b = backoff(null);
+        now.addAndGet(5 * MS);
+        assertThat(poll(b)).isEqualTo(250);
+        assertThat(poll(b)).isEqualTo(375);
+        assertThat(poll(b)).isEqualTo(562);
+        long last = 0;
+        for (int i = 0; i < 20; i++) {
+            last = poll(b);
+        }
+        assertThat(last).isEqualTo(2000);
+    }
+
+    @Test
+    void withExpectationPollsJustBeforeItThenDenselyThenBacksOff() {
+        AdaptiveBackoff b = backoff(Duration.ofMillis(1000));
+        now.addAndGet(5 * MS); // the waiter's immediate first poll took 5 ms
+        assertThat(poll(b)).isEqualTo(945); // next poll at 950 ms after submission
+        assertThat(poll(b)).isEqualTo(100);
+        assertThat(poll(b)).isEqualTo(100);
+        assertThat(poll(b)).isEqualTo(100);
+        assertThat(poll(b)).isEqualTo(100);
+        assertThat(poll(b)).isEqualTo(150);
+        assertThat(poll(b)).isEqualTo(225);
+    }
+
+    @Test
+    void longExpectationsAreApproachedInSteps() {
+        AdaptiveBackoff b = backoff(Duration.ofSeconds(25));
+        assertThat(poll(b)).isEqualTo(5000);
+        assertThat(poll(b)).isEqualTo(5000);
+    }
+
+    @Test
+    void reportsProgressEveryFiveSeconds() {
+        AdaptiveBackoff b = backoff(null);
+        for (int i = 0; i < 10; i++) {
+            poll(b);
+        }
+        assertThat(progress).isNotEmpty();
+        assertThat(progress.get(0)).isGreaterThanOrEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void observedDurationIsBetweenLastUnfinishedAndFinishedPoll() {
+        AdaptiveBackoff b = backoff(null);
+        now.addAndGet(10 * MS);
+        poll(b); // unfinished at 10 ms, next poll at 260 ms
+        assertThat(b.observedDuration(now.get()).toMillis()).isEqualTo(135);
+    }
+
+    @Test
+    void learnsPerFunctionThenPerKind() {
+        UpdateDurations durations = new UpdateDurations();
+        assertThat(durations.estimate("arn:a", "code")).isEmpty();
+        durations.record("arn:a", "code", Duration.ofMillis(1000));
+        assertThat(durations.estimate("arn:a", "code")).contains(Duration.ofMillis(1000));
+        assertThat(durations.estimate("arn:a", "configuration")).contains(Duration.ofMillis(1000));
+        assertThat(durations.estimate("arn:b", "code")).contains(Duration.ofMillis(1000));
+        assertThat(durations.estimate("arn:b", "publish")).isEmpty();
+        durations.record("arn:a", "code", Duration.ofMillis(600));
+        assertThat(durations.estimate("arn:a", "code")).contains(Duration.ofMillis(800));
+    }
+}
