@@ -65,6 +65,15 @@ public final class LambdaSimulator implements AutoCloseable {
     /** Default number of calls the call log keeps. */
     public static final int DEFAULT_CALL_LOG_CAPACITY = 100_000;
 
+    static {
+        // The JDK server sends headers and body in two packets; without TCP_NODELAY each answer waits for
+        // the client's delayed ACK (about 40 ms a call). Read once, when the JDK server's config loads;
+        // a value set by the application wins.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final URI endpoint;

@@ -34,6 +34,15 @@ final class SdkClients {
                 .build();
     }
 
+    /** @return a client without retries whose connection pool holds {@code connections} connections */
+    static LambdaClient withConnections(LambdaSimulator simulator, int connections) {
+        return builder(simulator)
+                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(connections))
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .retryStrategy(b -> b.maxAttempts(1)).build())
+                .build();
+    }
+
     /** @return the SDK's waiter, polling every 50 ms for at most 10 s */
     static LambdaWaiter fastWaiter(LambdaClient client) {
         return LambdaWaiter.builder().client(client)
