@@ -8,7 +8,7 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
 /**
  * The waiter's backoff for one wait. The SDK waiter polls once at once, then asks this strategy for the delay before
  * each further poll. With an expected duration (learned from this function's earlier updates) it aims the next poll
- * just before the expected completion, then polls densely (every {@code minInterval}) for a few polls, then backs off
+ * at the expected completion, then polls densely (every {@code minInterval}) for a few polls, then backs off
  * exponentially. Without an expectation it starts at 250 ms and grows by half each time. Never above 2 s (5 s while
  * still well before an expected completion), never below 20 ms. Delays are computed from the time since the operation was submitted, not from the attempt number.
  */
@@ -58,7 +58,7 @@ final class AdaptiveBackoff implements BackoffStrategy {
         }
         long delay;
         if (expectedNanos != null) {
-            long target = expectedNanos - minIntervalNanos / 2;
+            long target = expectedNanos;
             if (elapsed < target && densePolls == 0) {
                 delay = Math.min(MAX_BEFORE_EXPECTED_NANOS, target - elapsed);
             } else if (densePolls < DENSE_POLLS) {
@@ -89,6 +89,13 @@ final class AdaptiveBackoff implements BackoffStrategy {
             return Duration.ofNanos(Math.max(0, upper));
         }
         long lower = lastNotDoneNanos - startNanos;
-        return Duration.ofNanos(Math.max(0, (lower + upper) / 2));
+        long middle = (lower + upper) / 2;
+        if (expectedNanos == null || densePolls > 0) {
+            // Completion lies in (lower, upper]: exact to half a dense interval when the dense polls saw it.
+            return Duration.ofNanos(Math.max(0, middle));
+        }
+        // The first poll at the expected time saw it done: it may have been done a while. Come down by steps (the
+        // dense polls measure it exactly next time if it overshoots), rather than to the middle of a long jump.
+        return Duration.ofNanos(Math.max(0, Math.max(middle, upper - 2 * minIntervalNanos)));
     }
 }

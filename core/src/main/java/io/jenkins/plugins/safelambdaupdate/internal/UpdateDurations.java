@@ -15,13 +15,11 @@ public final class UpdateDurations {
     private final Map<String, Long> nanos = new ConcurrentHashMap<>();
 
     /**
-     * @return the estimate for this function and kind, else for this function, else for this kind on any function
+     * @return the estimate for this function and kind, else for this kind on any function (durations of different
+     *     kinds differ too much to stand in for each other: a zip's version is ready at once, its update is not)
      */
     Optional<Duration> estimate(String functionArn, String kind) {
         Long value = nanos.get(functionArn + '|' + kind);
-        if (value == null) {
-            value = nanos.get(functionArn + "|*");
-        }
         if (value == null) {
             value = nanos.get("*|" + kind);
         }
@@ -31,7 +29,6 @@ public final class UpdateDurations {
     void record(String functionArn, String kind, Duration sample) {
         long s = Math.max(0, sample.toNanos());
         nanos.merge(functionArn + '|' + kind, s, UpdateDurations::blend);
-        nanos.merge(functionArn + "|*", s, UpdateDurations::blend);
         nanos.merge("*|" + kind, s, UpdateDurations::blend);
     }
 

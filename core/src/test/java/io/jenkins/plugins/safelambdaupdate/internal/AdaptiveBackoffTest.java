@@ -42,7 +42,7 @@ class AdaptiveBackoffTest {
     void withExpectationPollsJustBeforeItThenDenselyThenBacksOff() {
         AdaptiveBackoff b = backoff(Duration.ofMillis(1000));
         now.addAndGet(5 * MS); // the waiter's immediate first poll took 5 ms
-        assertThat(poll(b)).isEqualTo(945); // next poll at 950 ms after submission
+        assertThat(poll(b)).isEqualTo(995); // next poll at the expected 1000 ms after submission
         assertThat(poll(b)).isEqualTo(100);
         assertThat(poll(b)).isEqualTo(100);
         assertThat(poll(b)).isEqualTo(100);
@@ -77,12 +77,29 @@ class AdaptiveBackoffTest {
     }
 
     @Test
-    void learnsPerFunctionThenPerKind() {
+    void anEstimateThatWasTooHighComesDownBySteps() {
+        AdaptiveBackoff b = backoff(Duration.ofMillis(1000));
+        now.addAndGet(5 * MS);
+        poll(b); // unfinished at 5 ms, next poll at 1000 ms sees it done
+        assertThat(b.observedDuration(now.get()).toMillis()).isEqualTo(800);
+    }
+
+    @Test
+    void theDensePollsMeasureExactly() {
+        AdaptiveBackoff b = backoff(Duration.ofMillis(1000));
+        now.addAndGet(5 * MS);
+        poll(b);
+        poll(b); // unfinished at 1000 ms, done at 1100 ms
+        assertThat(b.observedDuration(now.get()).toMillis()).isEqualTo(1050);
+    }
+
+    @Test
+    void learnsPerFunctionAndKindThenPerKind() {
         UpdateDurations durations = new UpdateDurations();
         assertThat(durations.estimate("arn:a", "code")).isEmpty();
         durations.record("arn:a", "code", Duration.ofMillis(1000));
         assertThat(durations.estimate("arn:a", "code")).contains(Duration.ofMillis(1000));
-        assertThat(durations.estimate("arn:a", "configuration")).contains(Duration.ofMillis(1000));
+        assertThat(durations.estimate("arn:a", "configuration")).isEmpty();
         assertThat(durations.estimate("arn:b", "code")).contains(Duration.ofMillis(1000));
         assertThat(durations.estimate("arn:b", "publish")).isEmpty();
         durations.record("arn:a", "code", Duration.ofMillis(600));
