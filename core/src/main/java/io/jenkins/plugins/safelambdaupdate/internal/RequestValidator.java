@@ -1,0 +1,189 @@
+package io.jenkins.plugins.safelambdaupdate.internal;
+
+import io.jenkins.plugins.safelambdaupdate.CodeSource;
+import io.jenkins.plugins.safelambdaupdate.DeploymentRequest;
+import io.jenkins.plugins.safelambdaupdate.FunctionReference;
+import io.jenkins.plugins.safelambdaupdate.InvalidRequestException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a deployment request locally, before any AWS call, against Lambda's own limits. Every
+ * refusal is an {@link InvalidRequestException} naming the parameter; none quotes an environment
+ * variable's value.
+ */
+public final class RequestValidator {
+
+    /** Lambda's limit for a zip uploaded directly (not through S3). */
+    public static final long MAX_DIRECT_UPLOAD_BYTES = 52_428_800L;
+    /** Lambda's limit for all environment variables of a function together. */
+    public static final int MAX_ENVIRONMENT_BYTES = 4096;
+    static final int MAX_LAYERS = 5;
+    static final Duration MAX_DEADLINE = Duration.ofHours(12);
+    static final int MAX_CONFLICT_RETRIES = 100;
+
+    private static final Pattern ENVIRONMENT_NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]*");
+    /** Names the Lambda runtime sets itself; AWS refuses them in a function's configuration. */
+    private static final Set<String> RESERVED_ENVIRONMENT_NAMES = Set.of(
+            "_HANDLER", "_X_AMZN_TRACE_ID", "AWS_REGION", "AWS_DEFAULT_REGION", "AWS_EXECUTION_ENV",
+            "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "AWS_LAMBDA_FUNCTION_VERSION",
+            "AWS_LAMBDA_INITIALIZATION_TYPE", "AWS_LAMBDA_LOG_GROUP_NAME", "AWS_LAMBDA_LOG_STREAM_NAME",
+            "AWS_ACCESS_KEY", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
+            "AWS_LAMBDA_RUNTIME_API", "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR");
+    private static final Pattern ALIAS_NAME = Pattern.compile("(?!^[0-9]+$)[a-zA-Z0-9_-]{1,128}");
+    private static final Pattern LAYER_VERSION_ARN = Pattern.compile(
+            "arn:aws[a-zA-Z-]*:lambda:[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:layer:[a-zA-Z0-9_-]{1,140}:[0-9]+");
+    private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-zA-Z-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+");
+    private static final Pattern RUNTIME = Pattern.compile("[a-z][a-z0-9.]{1,30}");
+    private static final Pattern HANDLER = Pattern.compile("[^\\s]{1,128}");
+    private static final Pattern S3_BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+    private static final Pattern IMAGE_URI = Pattern.compile(
+            "\\d{12}\\.dkr\\.ecr\\.[a-z0-9-]+\\.amazonaws\\.com(\\.cn)?/[a-z0-9._/-]+(:[A-Za-z0-9._-]{1,128}|@sha256:[a-f0-9]{64})");
+    private static final int MAX_DESCRIPTION = 256;
+
+    /**
+     * Validates every parameter of the request.
+     *
+     * @throws InvalidRequestException naming the first parameter found invalid
+     */
+    public void validate(DeploymentRequest request) {
+        FunctionReference.parse(request.functionName());
+        request.code().ifPresent(this::validateCode);
+        request.environment().ifPresent(this::validateEnvironment);
+        request.memorySize().ifPresent(m -> requireRange("memorySize", m, 128, 10240, " MB"));
+        request.timeout().ifPresent(t -> requireRange("timeout", t, 1, 900, " seconds"));
+        request.handler().ifPresent(h -> requireMatch("handler", h, HANDLER, "a non-blank value of at most 128 characters without spaces"));
+        request.runtime().ifPresent(r -> requireMatch("runtime", r, RUNTIME, "a runtime identifier such as java21 or python3.13"));
+        request.description().ifPresent(this::validateDescription);
+        request.layers().ifPresent(this::validateLayers);
+        request.role().ifPresent(r -> requireMatch("role", r, ROLE_ARN, "an IAM role ARN such as arn:aws:iam::123456789012:role/my-role"));
+        request.alias().ifPresent(a -> validateAlias(a, request.publish()));
+        validateDeadline(request.deadline());
+        requireRange("conflictRetries", request.conflictRetries(), 0, MAX_CONFLICT_RETRIES, "");
+    }
+
+    private void validateCode(CodeSource code) {
+        if (code instanceof CodeSource.ZipFile zip) {
+            validateZip(zip.path());
+        } else if (code instanceof CodeSource.S3Object s3) {
+            requireMatch("s3Bucket", s3.bucket(), S3_BUCKET, "an S3 bucket name (3 to 63 lower-case letters, digits, dots and hyphens)");
+            if (s3.key() == null || s3.key().isBlank() || s3.key().length() > 1024) {
+                throw new InvalidRequestException("s3Key", "s3Key must be a non-blank S3 object key of at most 1024 characters");
+            }
+        } else if (code instanceof CodeSource.ContainerImage image) {
+            requireMatch("imageUri", image.imageUri(), IMAGE_URI,
+                    "an Amazon ECR image URI such as 123456789012.dkr.ecr.us-east-1.amazonaws.com/repo:tag");
+        }
+    }
+
+    private void validateZip(Path path) {
+        if (!Files.exists(path)) {
+            throw new InvalidRequestException("zipFile", "zipFile " + path + " does not exist");
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new InvalidRequestException("zipFile", "zipFile " + path + " is not a regular file");
+        }
+        try {
+            long size = Files.size(path);
+            if (size > MAX_DIRECT_UPLOAD_BYTES) {
+                throw new InvalidRequestException("zipFile", "zipFile " + path + " is " + size
+                        + " bytes, over Lambda's direct-upload limit of " + MAX_DIRECT_UPLOAD_BYTES
+                        + " bytes (50 MiB); upload it to S3 and deploy with s3Bucket and s3Key");
+            }
+            if (!startsWithZipSignature(path)) {
+                throw new InvalidRequestException("zipFile", "zipFile " + path + " is not a zip archive");
+            }
+        } catch (IOException e) {
+            throw new InvalidRequestException("zipFile", "zipFile " + path + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** A zip starts with a local file header, or with the end-of-directory record when empty. */
+    private static boolean startsWithZipSignature(Path path) throws IOException {
+        byte[] head = new byte[4];
+        try (InputStream in = Files.newInputStream(path)) {
+            if (in.readNBytes(head, 0, 4) < 4) {
+                return false;
+            }
+        }
+        return head[0] == 'P' && head[1] == 'K'
+                && ((head[2] == 3 && head[3] == 4) || (head[2] == 5 && head[3] == 6));
+    }
+
+    private void validateEnvironment(Map<String, String> environment) {
+        int total = 0;
+        for (Map.Entry<String, String> variable : environment.entrySet()) {
+            String name = variable.getKey();
+            if (name == null || !ENVIRONMENT_NAME.matcher(name).matches()) {
+                throw new InvalidRequestException("environment", "environment variable name '" + name
+                        + "' is invalid: it must start with a letter and hold only letters, digits and underscores");
+            }
+            if (RESERVED_ENVIRONMENT_NAMES.contains(name)) {
+                throw new InvalidRequestException("environment", "environment variable " + name
+                        + " is reserved by the Lambda runtime and cannot be set");
+            }
+            if (variable.getValue() == null) {
+                throw new InvalidRequestException("environment", "environment variable " + name + " has no value");
+            }
+            total += name.getBytes(StandardCharsets.UTF_8).length + variable.getValue().getBytes(StandardCharsets.UTF_8).length;
+        }
+        if (total > MAX_ENVIRONMENT_BYTES) {
+            throw new InvalidRequestException("environment", "environment variables take " + total
+                    + " bytes, over Lambda's limit of " + MAX_ENVIRONMENT_BYTES + " bytes in all");
+        }
+    }
+
+    private void validateDescription(String description) {
+        if (description.length() > MAX_DESCRIPTION) {
+            throw new InvalidRequestException("description", "description must be at most " + MAX_DESCRIPTION
+                    + " characters, was " + description.length());
+        }
+    }
+
+    private void validateLayers(List<String> layers) {
+        if (layers.size() > MAX_LAYERS) {
+            throw new InvalidRequestException("layers", "layers may name at most " + MAX_LAYERS + " layers, named " + layers.size());
+        }
+        for (String layer : layers) {
+            requireMatch("layers", layer, LAYER_VERSION_ARN,
+                    "a layer version ARN such as arn:aws:lambda:us-east-1:123456789012:layer:my-layer:3");
+        }
+    }
+
+    private void validateAlias(String alias, boolean publish) {
+        requireMatch("alias", alias, ALIAS_NAME,
+                "1 to 128 letters, digits, hyphens and underscores, not only digits");
+        if (!publish) {
+            throw new InvalidRequestException("alias", "alias " + alias
+                    + " needs publish: the alias is moved to the version this deployment publishes");
+        }
+    }
+
+    private void validateDeadline(Duration deadline) {
+        if (deadline.isNegative() || deadline.isZero() || deadline.compareTo(MAX_DEADLINE) > 0) {
+            throw new InvalidRequestException("deadline", "deadline must be positive and at most " + MAX_DEADLINE.toHours()
+                    + " hours, was " + deadline);
+        }
+    }
+
+    private static void requireRange(String parameter, int value, int min, int max, String unit) {
+        if (value < min || value > max) {
+            throw new InvalidRequestException(parameter, parameter + " must be between " + min + " and " + max + unit
+                    + ", was " + value);
+        }
+    }
+
+    private static void requireMatch(String parameter, String value, Pattern pattern, String expected) {
+        if (value == null || !pattern.matcher(value).matches()) {
+            throw new InvalidRequestException(parameter, parameter + " '" + value + "' is invalid: expected " + expected);
+        }
+    }
+}
