@@ -1,0 +1,165 @@
+package io.jenkins.plugins.safelambdaupdate;
+
+import io.jenkins.plugins.safelambdaupdate.internal.DeploymentEngine;
+import io.jenkins.plugins.safelambdaupdate.internal.RequestValidator;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+
+/**
+ * Deploys to AWS Lambda safely: validates, resolves the function to its canonical ARN, takes the function's lock,
+ * waits until the function settles, updates code and configuration with RevisionId preconditions, publishes a
+ * version that provably holds this deployment's code, moves an alias, verifies, and releases the lock on every path.
+ * All waiting goes through the SDK's {@code LambdaWaiter} with an adaptive backoff that learns how long this
+ * function's updates take.
+ *
+ * <p>Thread-safe: one deployer per process can serve many concurrent deployments (it keeps what it learned about
+ * update durations per function). Build with {@link #builder()}.
+ */
+public final class SafeLambdaDeployer {
+    private final DeploymentEngine engine;
+
+    private SafeLambdaDeployer(Builder b) {
+        this.engine = new DeploymentEngine(b.client, b.lockProvider, b.clock, b.sleeper, b.minimumPollInterval,
+                new RequestValidator());
+    }
+
+    /** @return a new builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Runs one deployment, blocking the calling thread until it ends (lock wait included).
+     *
+     * @param request what to deploy, not null
+     * @param listener receives the events as they happen, on this thread; {@link DeploymentListener#NONE} for none
+     * @return the result
+     * @throws InvalidRequestException if the request is invalid (before any AWS call)
+     * @throws DeploymentException if the deployment did not complete; {@link DeploymentException#failure()} tells
+     *     why and {@link DeploymentException#stateLeft()} the function's state when known. When the thread is
+     *     interrupted, the deployment stops at once without further change, the lock is released, the interrupt flag
+     *     is restored and the failure is {@link FailureKind#INTERRUPTED}.
+     * @throws NullPointerException if an argument is null
+     */
+    public DeploymentResult deploy(DeploymentRequest request, DeploymentListener listener) {
+        Objects.requireNonNull(request, "request cannot be null");
+        Objects.requireNonNull(listener, "listener cannot be null");
+        return engine.deploy(request, listener);
+    }
+
+    /**
+     * Reads the state of a function's {@code $LATEST} with one GetFunction (no lock).
+     *
+     * @param functionReference a name, name:qualifier, full or partial ARN (the qualifier is ignored), not null
+     * @return the state
+     * @throws InvalidRequestException if the reference is malformed
+     * @throws DeploymentException with {@link FailureKind#FUNCTION_NOT_FOUND}, {@link FailureKind#AWS_ERROR} or
+     *     {@link FailureKind#INTERRUPTED}
+     */
+    public FunctionStatus status(String functionReference) {
+        return engine.status(FunctionReference.parse(functionReference));
+    }
+
+    /**
+     * Waits until the function is settled: no creation and no update in progress (no lock; through the SDK's
+     * waiters). Returns at once when it is settled already.
+     *
+     * @param functionReference a name, name:qualifier, full or partial ARN (the qualifier is ignored), not null
+     * @param timeout how long to wait at most, positive
+     * @return the settled state (which may be {@code State=Failed} or {@code LastUpdateStatus=Failed})
+     * @throws InvalidRequestException if the reference is malformed or the timeout not positive
+     * @throws DeploymentException with {@link FailureKind#DEADLINE_EXCEEDED} when not settled in time (with the
+     *     state left), {@link FailureKind#FUNCTION_NOT_FOUND}, {@link FailureKind#AWS_ERROR} or
+     *     {@link FailureKind#INTERRUPTED} (flag restored)
+     */
+    public FunctionStatus awaitSettled(String functionReference, Duration timeout) {
+        FunctionReference reference = FunctionReference.parse(functionReference);
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new InvalidRequestException("timeout", "timeout must be positive, was " + timeout);
+        }
+        return engine.awaitSettled(reference, timeout);
+    }
+
+    /** Sleeps for the engine's own retry backoff delays; replaceable in tests. */
+    @FunctionalInterface
+    public interface Sleeper {
+        /**
+         * @param duration how long, not negative
+         * @throws InterruptedException if interrupted
+         */
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    /** Builder of {@link SafeLambdaDeployer}. Not thread-safe. */
+    public static final class Builder {
+        private LambdaClient client;
+        private LockProvider lockProvider;
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = d -> Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
+        private Duration minimumPollInterval = Duration.ofMillis(100);
+
+        private Builder() {
+        }
+
+        /**
+         * @param value the Lambda client (see {@link LambdaClients}); required. The deployer does not close it.
+         * @return this
+         */
+        public Builder client(LambdaClient value) {
+            this.client = Objects.requireNonNull(value, "client cannot be null");
+            return this;
+        }
+
+        /** @param value the lock provider; required @return this */
+        public Builder lockProvider(LockProvider value) {
+            this.lockProvider = Objects.requireNonNull(value, "lockProvider cannot be null");
+            return this;
+        }
+
+        /** @param value the clock for deadlines, timings and event times; default the system UTC clock @return this */
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock cannot be null");
+            return this;
+        }
+
+        /**
+         * @param value how the engine sleeps for its retry backoff (not for waiting on Lambda, which the SDK waiter
+         *     does); default {@link Thread#sleep}
+         * @return this
+         */
+        public Builder sleeper(Sleeper value) {
+            this.sleeper = Objects.requireNonNull(value, "sleeper cannot be null");
+            return this;
+        }
+
+        /**
+         * Tunes the waiter backoff: the shortest interval between two polls of one wait (which bounds the request
+         * rate of one deployment). The backoff polls shortly after the expected completion of an update (learned per
+         * function), then every {@code minimumPollInterval} for a while, then backs off exponentially up to 2 s.
+         *
+         * @param value at least 20 ms; default 100 ms
+         * @return this
+         * @throws IllegalArgumentException if value is under 20 ms
+         */
+        public Builder waiterBackoff(Duration value) {
+            Objects.requireNonNull(value, "waiterBackoff cannot be null");
+            if (value.toMillis() < 20) {
+                throw new IllegalArgumentException("waiterBackoff must be at least 20 ms, was " + value);
+            }
+            this.minimumPollInterval = value;
+            return this;
+        }
+
+        /**
+         * @return the deployer
+         * @throws NullPointerException if client or lockProvider is not set
+         */
+        public SafeLambdaDeployer build() {
+            Objects.requireNonNull(client, "client cannot be null");
+            Objects.requireNonNull(lockProvider, "lockProvider cannot be null");
+            return new SafeLambdaDeployer(this);
+        }
+    }
+}
