@@ -1,0 +1,296 @@
+package io.jenkins.plugins.safelambdaupdate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.safelambdaupdate.simulator.CallRecord;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.lambda.model.UpdateFunctionCodeResponse;
+
+/** Refusals, faults, deadlines and interrupts: each ends as documented, with the lock released. */
+class DeploymentFailureTest extends SimulatorTestSupport {
+    private String arn;
+
+    private void startWith(Duration updateDelay) {
+        start(updateDelay);
+        arn = createFunction("fn");
+    }
+
+    private DeploymentRequest.Builder codeAndEnvironment(Path zip) {
+        return DeploymentRequest.builder().functionName("fn").code(CodeSource.zipFile(zip))
+                .environment(Map.of("STAGE", "prod")).publish(true);
+    }
+
+    /** Runs a listener's action once, the first time an event matches. */
+    private static DeploymentListener once(Events events, Class<? extends DeploymentEvent> type, Phase phase,
+                                           Runnable action) {
+        AtomicBoolean done = new AtomicBoolean();
+        return event -> {
+            events.onEvent(event);
+            boolean matches = type.isInstance(event) && (phase == null
+                    || (event instanceof DeploymentEvent.Submitted s && s.phase() == phase));
+            if (matches && done.compareAndSet(false, true)) {
+                action.run();
+            }
+        };
+    }
+
+    /** A change by another writer that has settled: our RevisionId is now stale. */
+    private void foreignSettledChange() {
+        foreign.updateFunctionConfiguration(b -> b.functionName("fn").description("changed elsewhere"));
+        try (var waiter = software.amazon.awssdk.services.lambda.waiters.LambdaWaiter.builder().client(foreign).build()) {
+            waiter.waitUntilFunctionUpdatedV2(b -> b.functionName("fn"));
+        }
+    }
+
+    private void assertNextDeploymentTakesTheLockAtOnce() {
+        Events next = new Events();
+        deployer.deploy(DeploymentRequest.builder().functionName("fn").memorySize(640).build(), next);
+        assertThat(next.of(DeploymentEvent.LockWaiting.class)).isEmpty();
+        assertThat(locks.isFree(arn)).isTrue();
+    }
+
+    @Test
+    void staleRevisionIsReappliedFromFreshState() {
+        startWith(Duration.ofMillis(200));
+        Path zip = zip("v1");
+        Events events = new Events();
+
+        DeploymentResult result = deployer.deploy(codeAndEnvironment(zip).build(),
+                once(events, DeploymentEvent.Submitted.class, Phase.CODE, this::foreignSettledChange));
+
+        assertThat(sim.stats().refusals("PreconditionFailedException")).isEqualTo(1);
+        assertThat(result.retries()).singleElement().satisfies(r -> {
+            assertThat(r.phase()).isEqualTo(Phase.CODE);
+            assertThat(r.cause()).isEqualTo(RetryCause.STALE_REVISION);
+        });
+        assertThat(events.of(DeploymentEvent.Retrying.class)).singleElement()
+                .satisfies(e -> assertThat(e.detail()).isEqualTo("PreconditionFailedException"));
+        assertThat(version("fn", result.version().orElseThrow()).codeSha256()).isEqualTo(SimulatedAws.sha256(zip));
+        // Our merge did not undo the other writer's unrelated change.
+        assertThat(sim.function("fn").orElseThrow().latest().description()).isEqualTo("changed elsewhere");
+        assertThat(locks.isFree(arn)).isTrue();
+    }
+
+    @Test
+    void staleRevisionFailsWhenAskedTo() {
+        startWith(Duration.ofMillis(200));
+        String before = sim.function("fn").orElseThrow().codeSha256();
+        Events events = new Events();
+
+        assertThatThrownBy(() -> deployer.deploy(codeAndEnvironment(zip("v1"))
+                        .onForeignChange(ForeignChangePolicy.FAIL).build(),
+                once(events, DeploymentEvent.Submitted.class, Phase.CODE, this::foreignSettledChange)))
+                .isInstanceOfSatisfying(DeploymentException.class, e -> {
+                    assertThat(e.failure()).isEqualTo(FailureKind.FOREIGN_CHANGE);
+                    assertThat(e.functionArn()).contains(arn);
+                });
+        assertThat(sim.function("fn").orElseThrow().codeSha256()).isEqualTo(before);
+        assertThat(sim.stats().calls("UpdateFunctionConfiguration")).isEqualTo(1); // the other writer's only
+        assertThat(events.of(DeploymentEvent.Failed.class)).singleElement();
+        assertNextDeploymentTakesTheLockAtOnce();
+    }
+
+    @Test
+    void conflictWaitsForTheOtherUpdateAndRetries() {
+        startWith(Duration.ofMillis(200));
+        Events events = new Events();
+
+        DeploymentResult result = deployer.deploy(codeAndEnvironment(zip("v1")).build(),
+                once(events, DeploymentEvent.Submitted.class, Phase.CONFIGURATION,
+                        () -> foreign.updateFunctionConfiguration(b -> b.functionName("fn").description("racing"))));
+
+        assertThat(sim.stats().refusals("ResourceConflictException")).isGreaterThanOrEqualTo(1);
+        assertThat(result.retries()).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.phase()).isEqualTo(Phase.CONFIGURATION);
+            assertThat(r.cause()).isEqualTo(RetryCause.CONFLICT);
+        });
+        assertThat(events.of(DeploymentEvent.Retrying.class)).hasSameSizeAs(result.retries());
+        assertThat(sim.function("fn").orElseThrow().latest().environment()).containsEntry("STAGE", "prod");
+        assertThat(sim.function("fn").orElseThrow().latest().description()).isEqualTo("racing");
+    }
+
+    @Test
+    void throttlingLeftAfterSdkRetriesIsRetried() {
+        startWith(Duration.ofMillis(200));
+        Events events = new Events();
+        AtomicBoolean injected = new AtomicBoolean();
+        DeploymentListener listener = event -> {
+            events.onEvent(event);
+            if (event instanceof DeploymentEvent.Submitted s && s.phase() == Phase.CODE
+                    && injected.compareAndSet(false, true)) {
+                sim.faults().throttleRate(1.0);
+            } else if (event instanceof DeploymentEvent.Retrying) {
+                sim.faults().clear();
+            }
+        };
+
+        DeploymentResult result = deployer.deploy(codeAndEnvironment(zip("v1")).build(), listener);
+
+        assertThat(sim.stats().refusalsWithStatus(429)).isGreaterThanOrEqualTo(2); // the SDK retried once itself
+        assertThat(result.retries()).extracting(Retry::cause).contains(RetryCause.THROTTLED);
+        assertThat(result.version()).isPresent();
+    }
+
+    @Test
+    void serverErrorsLeftAfterSdkRetriesAreRetried() {
+        startWith(Duration.ofMillis(200));
+        Events events = new Events();
+        AtomicBoolean injected = new AtomicBoolean();
+        DeploymentListener listener = event -> {
+            events.onEvent(event);
+            if (event instanceof DeploymentEvent.Submitted s && s.phase() == Phase.PUBLISH
+                    && injected.compareAndSet(false, true)) {
+                sim.faults().errorRate(1.0);
+            } else if (event instanceof DeploymentEvent.Retrying) {
+                sim.faults().clear();
+            }
+        };
+
+        DeploymentResult result = deployer.deploy(codeAndEnvironment(zip("v1")).build(), listener);
+
+        assertThat(sim.stats().refusalsWithStatus(500)).isGreaterThanOrEqualTo(2);
+        assertThat(result.retries()).extracting(Retry::cause).containsExactly(RetryCause.SERVER_ERROR);
+        assertThat(result.retries()).extracting(Retry::phase).containsExactly(Phase.PUBLISH);
+        assertThat(result.version()).isPresent();
+    }
+
+    @Test
+    void retriesAreBounded() {
+        startWith(Duration.ofMillis(200));
+        try {
+            assertThatThrownBy(() -> deployer.deploy(codeAndEnvironment(zip("v1")).conflictRetries(2).build(),
+                    event -> {
+                        if (event instanceof DeploymentEvent.Submitted s && s.phase() == Phase.CODE) {
+                            sim.faults().throttleRate(1.0);
+                        }
+                    }))
+                    .isInstanceOfSatisfying(DeploymentException.class, e -> {
+                        assertThat(e.failure()).isEqualTo(FailureKind.CONFLICT_RETRIES_EXHAUSTED);
+                        assertThat(e.getMessage()).contains("TooManyRequestsException");
+                    });
+        } finally {
+            sim.faults().clear();
+        }
+        assertNextDeploymentTakesTheLockAtOnce();
+    }
+
+    @Test
+    void aFailedUpdateStopsWithItsReasonAndLeavesTheLockFree() {
+        startWith(Duration.ofMillis(200));
+        sim.faults().failNextUpdate("fn", "InvalidRuntime", "The runtime is not supported.");
+
+        assertThatThrownBy(() -> deployer.deploy(codeAndEnvironment(zip("v1")).build(), DeploymentListener.NONE))
+                .isInstanceOfSatisfying(DeploymentException.class, e -> {
+                    assertThat(e.failure()).isEqualTo(FailureKind.UPDATE_FAILED);
+                    assertThat(e.getMessage()).contains("InvalidRuntime").contains("The runtime is not supported.");
+                    assertThat(e.stateLeft()).hasValueSatisfying(s -> {
+                        assertThat(s.lastUpdateStatus()).isEqualTo("Failed");
+                        assertThat(s.lastUpdateStatusReasonCode()).contains("InvalidRuntime");
+                    });
+                });
+        assertThat(sim.stats().calls("UpdateFunctionConfiguration")).isZero();
+        assertThat(sim.stats().calls("PublishVersion")).isZero();
+
+        // A fresh update is allowed after a failed one: the settle step reports it and goes on.
+        Events next = new Events();
+        Path zip = zip("v2");
+        DeploymentResult result = deployer.deploy(codeAndEnvironment(zip).build(), next);
+        assertThat(next.of(DeploymentEvent.LockWaiting.class)).isEmpty();
+        assertThat(next.of(DeploymentEvent.Settled.class).get(0).status().lastUpdateStatus()).isEqualTo("Failed");
+        assertThat(result.codeSha256()).isEqualTo(SimulatedAws.sha256(zip));
+    }
+
+    @Test
+    void theDeadlineStopsTheWaitAndReportsTheStateLeft() {
+        startWith(Duration.ofSeconds(3));
+
+        assertThatThrownBy(() -> deployer.deploy(codeAndEnvironment(zip("v1")).deadline(Duration.ofMillis(700)).build(),
+                DeploymentListener.NONE))
+                .isInstanceOfSatisfying(DeploymentException.class, e -> {
+                    assertThat(e.failure()).isEqualTo(FailureKind.DEADLINE_EXCEEDED);
+                    assertThat(e.stateLeft()).isPresent();
+                    assertThat(e.getMessage()).contains("Deadline");
+                });
+        assertThat(sim.stats().calls("UpdateFunctionConfiguration")).isZero();
+        assertThat(locks.isFree(arn)).isTrue();
+    }
+
+    @Test
+    void anInterruptWhileWaitingForTheLockChangesNothing() throws Exception {
+        startWith(Duration.ofMillis(200));
+        FunctionLock held = locks.acquire(arn, Duration.ofSeconds(1), holder -> { });
+        CountDownLatch waiting = new CountDownLatch(1);
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        AtomicBoolean flagRestored = new AtomicBoolean();
+        Events events = new Events();
+        Thread deploying = new Thread(() -> {
+            try {
+                deployer.deploy(codeAndEnvironment(zip("v1")).build(), event -> {
+                    events.onEvent(event);
+                    if (event instanceof DeploymentEvent.LockWaiting) {
+                        waiting.countDown();
+                    }
+                });
+            } catch (Throwable t) {
+                thrown.set(t);
+                flagRestored.set(Thread.currentThread().isInterrupted());
+            }
+        });
+        deploying.start();
+        assertThat(waiting.await(10, TimeUnit.SECONDS)).isTrue();
+        deploying.interrupt();
+        deploying.join(10_000);
+        held.close();
+
+        assertThat(thrown.get()).isInstanceOfSatisfying(DeploymentException.class,
+                e -> assertThat(e.failure()).isEqualTo(FailureKind.INTERRUPTED));
+        assertThat(flagRestored).isTrue();
+        assertThat(mutationsLogged()).isEmpty();
+        assertThat(events.of(DeploymentEvent.LockWaiting.class).get(0).holder()).isEqualTo("another test deployment");
+        assertNextDeploymentTakesTheLockAtOnce();
+    }
+
+    @Test
+    void anInterruptWhileWaitingForAnUpdateStopsAtOnceWithoutFurtherChanges() throws Exception {
+        startWith(Duration.ofSeconds(2));
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        AtomicBoolean flagRestored = new AtomicBoolean();
+        Events events = new Events();
+        Thread deploying = new Thread(() -> {
+            try {
+                deployer.deploy(codeAndEnvironment(zip("v1")).alias("live").build(), events);
+            } catch (Throwable t) {
+                thrown.set(t);
+                flagRestored.set(Thread.currentThread().isInterrupted());
+            }
+        });
+        deploying.start();
+        // The code update was accepted: the deployment now waits for it (2 s).
+        assertThat(recorder.awaitResponse(UpdateFunctionCodeResponse.class)).isTrue();
+        deploying.interrupt();
+        deploying.join(10_000);
+
+        assertThat(deploying.isAlive()).isFalse();
+        assertThat(thrown.get()).isInstanceOfSatisfying(DeploymentException.class, e -> {
+            assertThat(e.failure()).isEqualTo(FailureKind.INTERRUPTED);
+            assertThat(e.stateLeft()).isPresent();
+        });
+        assertThat(flagRestored).isTrue();
+        List<String> mutations = mutationsLogged();
+        assertThat(mutations).containsExactly("UpdateFunctionCode");
+        assertThat(events.kinds()).endsWith("Released", "Failed");
+        assertThat(locks.isFree(arn)).isTrue();
+        // The function is still updating; the next deployment waits for it through the waiter, not for the lock.
+        assertNextDeploymentTakesTheLockAtOnce();
+        assertThat(sim.callLog()).extracting(CallRecord::errorType).doesNotContain("ResourceConflictException");
+    }
+}

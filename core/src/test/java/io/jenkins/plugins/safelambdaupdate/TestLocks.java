@@ -1,0 +1,70 @@
+package io.jenkins.plugins.safelambdaupdate;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A test-only in-process lock provider that also checks mutual exclusion: it records the largest number of holders
+ * of one name at any moment and every name acquired.
+ */
+final class TestLocks implements LockProvider {
+    private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> holders = new ConcurrentHashMap<>();
+    private final AtomicInteger maxHolders = new AtomicInteger();
+    private final List<String> acquired = new ArrayList<>();
+
+    @Override
+    public FunctionLock acquire(String lockName, Duration timeout, LockWaitListener listener)
+            throws InterruptedException, LockTimeoutException {
+        ReentrantLock lock = locks.computeIfAbsent(lockName, n -> new ReentrantLock(true));
+        if (!lock.tryLock()) {
+            listener.waiting("another test deployment");
+            if (!lock.tryLock(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new LockTimeoutException("lock " + lockName + " not acquired within " + timeout);
+            }
+        }
+        int now = holders.computeIfAbsent(lockName, n -> new AtomicInteger()).incrementAndGet();
+        maxHolders.accumulateAndGet(now, Math::max);
+        synchronized (acquired) {
+            acquired.add(lockName);
+        }
+        AtomicBoolean closed = new AtomicBoolean();
+        return new FunctionLock() {
+            @Override
+            public String name() {
+                return lockName;
+            }
+
+            @Override
+            public void close() {
+                if (closed.compareAndSet(false, true)) {
+                    holders.get(lockName).decrementAndGet();
+                    lock.unlock();
+                }
+            }
+        };
+    }
+
+    /** @return true when nobody holds the lock now */
+    boolean isFree(String lockName) {
+        ReentrantLock lock = locks.get(lockName);
+        return lock == null || !lock.isLocked();
+    }
+
+    int maxConcurrentHolders() {
+        return maxHolders.get();
+    }
+
+    List<String> acquiredNames() {
+        synchronized (acquired) {
+            return List.copyOf(acquired);
+        }
+    }
+}
