@@ -62,15 +62,15 @@ public final class HttpFront implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        Instant arrived = clock.instant();
-        String method = exchange.getRequestMethod();
-        String rawPath = exchange.getRequestURI().getRawPath();
-        RouteTable.Match match = routes.find(method, PathCodec.segments(rawPath));
-        String operation = match == null ? UNKNOWN_OPERATION : match.route().operation();
-        SimRequest request = null;
-        int status = 500;
-        String errorType = null;
         try (exchange) {
+            Instant arrived = clock.instant();
+            String method = exchange.getRequestMethod();
+            String rawPath = exchange.getRequestURI().getRawPath();
+            RouteTable.Match match = routes.find(method, PathCodec.segments(rawPath));
+            String operation = match == null ? UNKNOWN_OPERATION : match.route().operation();
+            SimRequest request = null;
+            SimResponse response = null;
+            LambdaError refusal = null;
             try {
                 request = new SimRequest(match == null ? Map.of() : match.labels(),
                         PathCodec.query(exchange.getRequestURI().getRawQuery()), readBody(exchange, operation), mapper);
@@ -80,25 +80,25 @@ public final class HttpFront implements HttpHandler {
                 if (match == null) {
                     throw Errors.unknownOperation(method, rawPath);
                 }
-                SimResponse response = match.route().handler().handle(request);
-                status = response.status();
-                send(exchange, status, response.body(), Map.of());
-            } catch (LambdaError refusal) {
-                status = refusal.status();
-                errorType = refusal.type();
-                sendError(exchange, refusal);
+                response = match.route().handler().handle(request);
+            } catch (LambdaError e) {
+                refusal = e;
             } catch (InterruptedException closing) {
-                // The simulator is closing: answer nothing more.
+                // The simulator is closing: no answer, and nothing to count.
                 Thread.currentThread().interrupt();
-                errorType = "Interrupted";
+                return;
             } catch (RuntimeException bug) {
                 LOG.log(Level.WARNING, "simulator failed on " + method + " " + rawPath, bug);
-                LambdaError refusal = Errors.serviceError(500, "Simulator failure: " + bug);
-                errorType = refusal.type();
+                refusal = Errors.serviceError(500, "Simulator failure: " + bug);
+            }
+            // Counted before answering, so a caller that has its answer also sees it counted.
+            stats.record(new CallRecord(arrived, operation, functionName(match, request),
+                    refusal == null ? response.status() : refusal.status(), refusal == null ? null : refusal.type()));
+            if (refusal == null) {
+                send(exchange, response.status(), response.body(), Map.of());
+            } else {
                 sendError(exchange, refusal);
             }
-        } finally {
-            stats.record(new CallRecord(arrived, operation, functionName(match, request), status, errorType));
         }
     }
 
