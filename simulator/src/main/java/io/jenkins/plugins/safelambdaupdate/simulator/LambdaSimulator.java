@@ -244,6 +244,7 @@ public final class LambdaSimulator implements AutoCloseable {
     public static final class Builder {
         private static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov)?-[a-z]+-\\d");
         private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
+        private static final Pattern FUNCTION_NAME = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
 
         private String host = DEFAULT_HOST;
         private int port;
@@ -389,11 +390,16 @@ public final class LambdaSimulator implements AutoCloseable {
          * (Active at once).
          *
          * @param name a bare function name
-         * @param zip  its code
+         * @param zip  its code (checked at {@link #start()})
+         * @throws IllegalArgumentException when the name is not 1 to 64 letters, digits, hyphens or underscores
          */
         public Builder function(String name, byte[] zip) {
-            functions.put(Objects.requireNonNull(name, "name cannot be null"),
-                    Objects.requireNonNull(zip, "zip cannot be null").clone());
+            Objects.requireNonNull(name, "name cannot be null");
+            if (!FUNCTION_NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("not a function name: '" + name
+                        + "' (1 to 64 letters, digits, hyphens or underscores)");
+            }
+            functions.put(name, Objects.requireNonNull(zip, "zip cannot be null").clone());
             return this;
         }
 
