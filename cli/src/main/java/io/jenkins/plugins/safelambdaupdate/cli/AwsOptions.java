@@ -1,0 +1,58 @@
+package io.jenkins.plugins.safelambdaupdate.cli;
+
+import io.jenkins.plugins.safelambdaupdate.AwsEnvironment;
+import io.jenkins.plugins.safelambdaupdate.FunctionReference;
+import io.jenkins.plugins.safelambdaupdate.InvalidRequestException;
+import io.jenkins.plugins.safelambdaupdate.LambdaClients;
+import io.jenkins.plugins.safelambdaupdate.RequestParameters;
+import java.util.Map;
+import picocli.CommandLine.Option;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+
+/**
+ * The AWS connection options shared by the commands that talk to Lambda: region, profile and endpoint. Credentials
+ * come from the SDK's default chain (environment variables, then the shared profile files, then container and
+ * instance roles), or from the named profile.
+ */
+final class AwsOptions {
+
+    @Option(names = "--region", paramLabel = "REGION",
+            description = "AWS region. Default: AWS_REGION, else AWS_DEFAULT_REGION, else the region of a full function ARN.")
+    String region;
+
+    @Option(names = "--profile", paramLabel = "NAME",
+            description = "Named profile of the shared AWS config and credentials files to take credentials "
+                    + "from. Default: the SDK's default chain (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY with "
+                    + "AWS_SESSION_TOKEN, AWS_PROFILE, web identity, container and instance roles).")
+    String profile;
+
+    @Option(names = "--endpoint-url", paramLabel = "URL",
+            description = "Send requests to this endpoint instead of AWS's (for example the simulator's). "
+                    + "Default: AWS_ENDPOINT_URL, else AWS's own endpoint.")
+    String endpointUrl;
+
+    /**
+     * Builds a Lambda client for a function, checking the options first (no AWS call is made).
+     *
+     * @param function the function the client is for (a full ARN may supply the region), not null
+     * @param environment the process environment, not null
+     * @return a new client; the caller closes it
+     * @throws InvalidRequestException naming {@code --region}, {@code --endpoint-url} or {@code --profile}
+     */
+    LambdaClient newClient(FunctionReference function, Map<String, String> environment) {
+        AwsEnvironment aws = AwsEnvironment.of(environment);
+        String effectiveRegion = aws.resolveRegion(region == null ? null : RequestParameters.region(region), function);
+        LambdaClients.Builder builder = LambdaClients.builder().environment(aws).region(effectiveRegion);
+        if (endpointUrl != null) {
+            builder.endpointOverride(RequestParameters.endpointUrl(endpointUrl));
+        }
+        if (profile != null) {
+            if (profile.isBlank()) {
+                throw new InvalidRequestException("profile", "profile cannot be blank");
+            }
+            builder.credentialsProvider(ProfileCredentialsProvider.builder().profileName(profile).build());
+        }
+        return builder.build();
+    }
+}

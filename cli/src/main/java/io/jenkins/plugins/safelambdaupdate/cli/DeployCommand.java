@@ -1,0 +1,111 @@
+package io.jenkins.plugins.safelambdaupdate.cli;
+
+import io.jenkins.plugins.safelambdaupdate.DeploymentException;
+import io.jenkins.plugins.safelambdaupdate.DeploymentRequest;
+import io.jenkins.plugins.safelambdaupdate.DeploymentResult;
+import io.jenkins.plugins.safelambdaupdate.FunctionReference;
+import io.jenkins.plugins.safelambdaupdate.LockProvider;
+import io.jenkins.plugins.safelambdaupdate.SafeLambdaDeployer;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+
+/**
+ * {@code deploy}: one safe deployment of a Lambda function. Validates every option before any AWS call, takes the
+ * function's file lock, and reports the engine's events as they happen (human lines, or JSON lines with
+ * {@code --json}). Ctrl-C interrupts the deployment: the engine stops, releases the lock and reports the state left.
+ */
+@Command(name = "deploy", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Deploy code and/or configuration to a Lambda function safely: serialized per function, "
+                + "sequenced, waited for, verified.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:deployed and verified",
+            "1:deployment failed (update failed, function failed, conflicts exhausted, foreign change, verification)",
+            "2:invalid input or usage (nothing was sent to AWS)",
+            "3:function not found, or another AWS error (credentials, permissions, network)",
+            "4:interrupted, deadline exceeded or lock not acquired in time"})
+public final class DeployCommand implements Callable<Integer> {
+
+    @Mixin
+    RequestOptions request = new RequestOptions();
+
+    @Mixin
+    AwsOptions aws = new AwsOptions();
+
+    @Mixin
+    LockOptions lock = new LockOptions();
+
+    @Option(names = "--json", description = "Report events as JSON lines on standard output, then a final result "
+            + "object (\"type\":\"result\").")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Map<String, String> environment;
+    private final Path userHome;
+    private final Clock clock;
+
+    /** Creates the command for this process: its environment variables and home directory. */
+    public DeployCommand() {
+        this(System.getenv(), Paths.get(System.getProperty("user.home")), Clock.systemUTC());
+    }
+
+    /**
+     * @param environment the environment variables to take AWS settings and XDG_RUNTIME_DIR from, not null
+     * @param userHome the home directory under which the default lock directory lies, not null
+     * @param clock the clock of the deployer, not null
+     */
+    public DeployCommand(Map<String, String> environment, Path userHome, Clock clock) {
+        this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment cannot be null"));
+        this.userHome = Objects.requireNonNull(userHome, "userHome cannot be null");
+        this.clock = Objects.requireNonNull(clock, "clock cannot be null");
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        DeploymentOutput output = json ? new JsonDeploymentOutput(new JsonLines(out))
+                : new HumanDeploymentOutput(out, clock.instant());
+        InterruptOnShutdown interrupter = InterruptOnShutdown.install(InterruptOnShutdown.DEFAULT_GRACE);
+        try {
+            DeploymentResult result = deploy(output);
+            output.succeeded(result);
+            return ExitCodes.SUCCESS;
+        } catch (DeploymentException e) {
+            int exitCode = ExitCodes.of(e.failure());
+            output.failed(e, exitCode);
+            err.println(UserErrors.describe(e));
+            err.flush();
+            return exitCode;
+        } finally {
+            interrupter.close();
+        }
+    }
+
+    private DeploymentResult deploy(DeploymentOutput output) {
+        DeploymentRequest deploymentRequest = request.toRequest();
+        FunctionReference function = FunctionReference.parse(deploymentRequest.functionName());
+        LockProvider lockProvider = lock.provider(environment, userHome);
+        try (LambdaClient client = aws.newClient(function, environment)) {
+            SafeLambdaDeployer deployer = SafeLambdaDeployer.builder()
+                    .client(client)
+                    .lockProvider(lockProvider)
+                    .clock(clock)
+                    .build();
+            return deployer.deploy(deploymentRequest, output);
+        }
+    }
+}

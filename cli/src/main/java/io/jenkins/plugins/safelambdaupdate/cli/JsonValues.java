@@ -1,0 +1,128 @@
+package io.jenkins.plugins.safelambdaupdate.cli;
+
+import io.jenkins.plugins.safelambdaupdate.DeploymentEvent;
+import io.jenkins.plugins.safelambdaupdate.DeploymentException;
+import io.jenkins.plugins.safelambdaupdate.FunctionStatus;
+import io.jenkins.plugins.safelambdaupdate.InvalidRequestException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The JSON shapes of the CLI's machine-readable output, as plain maps: one per event, one per function status, one
+ * per failure. Every object has a {@code type}; times are ISO-8601 instants, durations whole milliseconds in fields
+ * ending in {@code Millis}. No shape carries credentials or environment variable values, because the engine's
+ * values do not.
+ */
+final class JsonValues {
+
+    private JsonValues() {
+    }
+
+    /**
+     * @param event an event, not null
+     * @return {@code {"type": "<record name>", "at": "...", ...the event's fields}}
+     */
+    static Map<String, Object> event(DeploymentEvent event) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("type", event.getClass().getSimpleName());
+        map.put("at", event.at().toString());
+        if (event instanceof DeploymentEvent.LockWaiting e) {
+            map.put("lockName", e.lockName());
+            map.put("holder", e.holder());
+        } else if (event instanceof DeploymentEvent.LockAcquired e) {
+            map.put("lockName", e.lockName());
+            map.put("waitedMillis", millis(e.waited()));
+        } else if (event instanceof DeploymentEvent.Resolved e) {
+            map.put("functionName", e.functionName());
+            map.put("functionArn", e.functionArn());
+        } else if (event instanceof DeploymentEvent.Settled e) {
+            map.put("status", status(e.status()));
+            map.put("waitedMillis", millis(e.waited()));
+        } else if (event instanceof DeploymentEvent.Submitted e) {
+            map.put("phase", e.phase().name());
+            map.put("what", e.what());
+        } else if (event instanceof DeploymentEvent.StillWaiting e) {
+            map.put("phase", e.phase().name());
+            map.put("status", e.status() == null ? null : status(e.status()));
+            map.put("elapsedMillis", millis(e.elapsed()));
+        } else if (event instanceof DeploymentEvent.Confirmed e) {
+            map.put("phase", e.phase().name());
+            map.put("revisionId", e.revisionId());
+            map.put("codeSha256", e.codeSha256());
+            map.put("tookMillis", millis(e.took()));
+        } else if (event instanceof DeploymentEvent.Skipped e) {
+            map.put("phase", e.phase().name());
+            map.put("reason", e.reason());
+        } else if (event instanceof DeploymentEvent.Retrying e) {
+            map.put("phase", e.phase().name());
+            map.put("cause", e.cause().name());
+            map.put("attempt", e.attempt());
+            map.put("delayMillis", millis(e.delay()));
+            map.put("detail", e.detail());
+        } else if (event instanceof DeploymentEvent.Published e) {
+            map.put("version", e.version());
+            map.put("codeSha256", e.codeSha256());
+        } else if (event instanceof DeploymentEvent.AliasMoved e) {
+            map.put("alias", e.alias());
+            map.put("version", e.version());
+            map.put("created", e.created());
+        } else if (event instanceof DeploymentEvent.Verified e) {
+            map.put("codeSha256", e.codeSha256());
+            map.put("revisionId", e.revisionId());
+        } else if (event instanceof DeploymentEvent.Released e) {
+            map.put("lockName", e.lockName());
+            map.put("heldMillis", millis(e.held()));
+        } else if (event instanceof DeploymentEvent.Failed e) {
+            map.put("failure", e.failure().name());
+            map.put("message", e.message());
+            map.put("stateLeft", e.stateLeft() == null ? null : status(e.stateLeft()));
+        }
+        return map;
+    }
+
+    /**
+     * @param status a function status, not null
+     * @return its fields, with null for those not reported
+     */
+    static Map<String, Object> status(FunctionStatus status) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("functionArn", status.functionArn());
+        map.put("state", status.state());
+        map.put("stateReasonCode", status.stateReasonCode().orElse(null));
+        map.put("stateReason", status.stateReason().orElse(null));
+        map.put("lastUpdateStatus", status.lastUpdateStatus());
+        map.put("lastUpdateStatusReasonCode", status.lastUpdateStatusReasonCode().orElse(null));
+        map.put("lastUpdateStatusReason", status.lastUpdateStatusReason().orElse(null));
+        map.put("codeSha256", status.codeSha256());
+        map.put("revisionId", status.revisionId());
+        map.put("lastModified", status.lastModified());
+        map.put("settled", status.isSettled());
+        return map;
+    }
+
+    /**
+     * @param e the failure, not null
+     * @param exitCode the exit code the command ends with
+     * @return {@code {"type": "result", "outcome": "failed", "failure": KIND, "message": ..., "parameter": flag
+     *     (invalid input only), "functionArn": ..., "stateLeft": {...}, "exitCode": n}}
+     */
+    static Map<String, Object> failure(DeploymentException e, int exitCode) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("type", "result");
+        map.put("outcome", "failed");
+        map.put("failure", e.failure().name());
+        map.put("message", e.getMessage());
+        if (e instanceof InvalidRequestException invalid) {
+            map.put("parameter", CliParameters.flag(invalid.parameter()));
+        }
+        map.put("functionArn", e.functionArn().orElse(null));
+        map.put("stateLeft", e.stateLeft().map(JsonValues::status).orElse(null));
+        map.put("exitCode", exitCode);
+        return map;
+    }
+
+    private static long millis(Duration duration) {
+        return duration.toMillis();
+    }
+}

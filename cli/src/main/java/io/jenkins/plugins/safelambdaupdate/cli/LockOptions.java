@@ -1,0 +1,91 @@
+package io.jenkins.plugins.safelambdaupdate.cli;
+
+import io.jenkins.plugins.safelambdaupdate.InvalidRequestException;
+import io.jenkins.plugins.safelambdaupdate.LockProvider;
+import io.jenkins.plugins.safelambdaupdate.LockProviders;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * How {@code deploy} serializes deployments of one function: a file lock shared by every process of this user on
+ * this host (the default), or none.
+ */
+final class LockOptions {
+
+    /** The kinds of lock the command line offers. */
+    enum Kind {
+        /** An OS file lock per function in {@code --lock-dir}. */
+        file,
+        /** No lock: for callers that serialize deployments themselves. */
+        none
+    }
+
+    @Option(names = "--lock", paramLabel = "file|none", defaultValue = "file",
+            description = "file: one OS file lock per function ARN, shared by every deployment on this host that "
+                    + "uses the same lock directory; none: take no lock. Default: ${DEFAULT-VALUE}.")
+    Kind kind = Kind.file;
+
+    @Option(names = "--lock-dir", paramLabel = "DIR",
+            description = "Directory of the lock files. Default: $XDG_RUNTIME_DIR/safe-lambda-update/locks, "
+                    + "else ~/.cache/safe-lambda-update/locks.")
+    String directory;
+
+    /**
+     * @param environment the process environment, not null
+     * @param userHome the user's home directory, not null
+     * @return the provider the options ask for
+     * @throws InvalidRequestException naming {@code --lock-dir} when it is given with {@code --lock none}, is not a
+     *     valid path, or cannot be created or written
+     */
+    LockProvider provider(Map<String, String> environment, Path userHome) {
+        if (kind == Kind.none) {
+            if (directory != null) {
+                throw new InvalidRequestException("lockDir", "a lock directory cannot be combined with --lock none");
+            }
+            return LockProviders.none();
+        }
+        return LockProviders.fileLock(created(directory != null ? path(directory)
+                : defaultDirectory(environment, userHome)));
+    }
+
+    /** Creates the lock directory now, so that a directory that cannot be used is reported as invalid input. */
+    private static Path created(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException | SecurityException e) {
+            throw new InvalidRequestException("lockDir", "lockDir " + dir + " cannot be created: " + e);
+        }
+        if (!Files.isWritable(dir)) {
+            throw new InvalidRequestException("lockDir", "lockDir " + dir + " is not writable");
+        }
+        return dir;
+    }
+
+    /**
+     * @param environment the process environment, not null
+     * @param userHome the user's home directory, not null
+     * @return {@code $XDG_RUNTIME_DIR/safe-lambda-update/locks} when XDG_RUNTIME_DIR is set, else
+     *     {@code ~/.cache/safe-lambda-update/locks}
+     */
+    static Path defaultDirectory(Map<String, String> environment, Path userHome) {
+        String runtimeDir = environment.get("XDG_RUNTIME_DIR");
+        Path base = runtimeDir != null && !runtimeDir.isBlank() ? Paths.get(runtimeDir) : userHome.resolve(".cache");
+        return base.resolve("safe-lambda-update").resolve("locks");
+    }
+
+    private static Path path(String value) {
+        try {
+            if (value.isBlank()) {
+                throw new InvalidRequestException("lockDir", "lockDir cannot be blank");
+            }
+            return Paths.get(value);
+        } catch (InvalidPathException e) {
+            throw new InvalidRequestException("lockDir", "lockDir is not a valid path: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.jenkins.plugins.safelambdaupdate.cli;
+
+import io.jenkins.plugins.safelambdaupdate.DeploymentException;
+import io.jenkins.plugins.safelambdaupdate.FunctionReference;
+import io.jenkins.plugins.safelambdaupdate.FunctionStatus;
+import io.jenkins.plugins.safelambdaupdate.LockProviders;
+import io.jenkins.plugins.safelambdaupdate.SafeLambdaDeployer;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+
+/** {@code status}: reads a function's state with one GetFunction, without taking the lock. */
+@Command(name = "status", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Show a function's State, LastUpdateStatus (with reasons), CodeSha256, RevisionId and "
+                + "LastModified.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:the state was read",
+            "2:invalid input or usage (nothing was sent to AWS)",
+            "3:function not found, or another AWS error",
+            "4:interrupted"})
+public final class StatusCommand implements Callable<Integer> {
+
+    @Option(names = "--function", required = true, paramLabel = "NAME|ARN",
+            description = "Function name, full ARN or partial ARN (a qualifier is ignored: $LATEST is read).")
+    String function;
+
+    @Mixin
+    AwsOptions aws = new AwsOptions();
+
+    @Option(names = "--json", description = "Print one JSON object (\"type\":\"status\").")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Map<String, String> environment;
+
+    /** Creates the command for this process's environment. */
+    public StatusCommand() {
+        this(System.getenv());
+    }
+
+    /** @param environment the environment variables to take AWS settings from, not null */
+    public StatusCommand(Map<String, String> environment) {
+        this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment cannot be null"));
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            FunctionReference reference = FunctionReference.parse(function);
+            try (LambdaClient client = aws.newClient(reference, environment)) {
+                FunctionStatus status = SafeLambdaDeployer.builder().client(client)
+                        .lockProvider(LockProviders.none()).build().status(function);
+                new FunctionStatusOutput(spec.commandLine().getOut(), json).print(status, Map.of());
+                return ExitCodes.SUCCESS;
+            }
+        } catch (DeploymentException e) {
+            err.println(UserErrors.describe(e));
+            err.flush();
+            return ExitCodes.of(e.failure());
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.jenkins.plugins.safelambdaupdate.cli;
+
+import io.jenkins.plugins.safelambdaupdate.DeploymentException;
+import io.jenkins.plugins.safelambdaupdate.InvalidRequestException;
+
+/** Turns the engine's exceptions into one-line messages for the terminal, naming command-line flags. */
+final class UserErrors {
+
+    private UserErrors() {
+    }
+
+    /**
+     * @param e an invalid request, not null
+     * @return for example {@code "Invalid --memory: must be between 128 and 10240 MB, was 64"}
+     */
+    static String describe(InvalidRequestException e) {
+        String flag = CliParameters.flag(e.parameter());
+        String message = e.getMessage();
+        String prefix = e.parameter() + ": ";
+        if (message.startsWith(prefix)) {
+            message = message.substring(prefix.length());
+        }
+        message = CliParameters.inFlags(message);
+        if (message.startsWith(flag + " ")) {
+            message = message.substring(flag.length() + 1);
+        }
+        return "Invalid " + flag + ": " + message;
+    }
+
+    /**
+     * @param e a failed deployment or read, not null
+     * @return the message with the kind of failure, and the state the function was left in when known
+     */
+    static String describe(DeploymentException e) {
+        if (e instanceof InvalidRequestException invalid) {
+            return describe(invalid);
+        }
+        StringBuilder sb = new StringBuilder(headline(e)).append(": ").append(e.getMessage());
+        e.stateLeft().ifPresent(s -> sb.append(System.lineSeparator()).append("Function left in ")
+                .append(s.describe()));
+        return sb.toString();
+    }
+
+    private static String headline(DeploymentException e) {
+        switch (e.failure()) {
+            case FUNCTION_NOT_FOUND:
+                return "Function not found";
+            case AWS_ERROR:
+                return "AWS error";
+            case INTERRUPTED:
+                return "Interrupted";
+            case DEADLINE_EXCEEDED:
+                return "Deadline exceeded";
+            case LOCK_TIMEOUT:
+                return "Lock timeout";
+            default:
+                return "Deployment failed (" + e.failure() + ")";
+        }
+    }
+}

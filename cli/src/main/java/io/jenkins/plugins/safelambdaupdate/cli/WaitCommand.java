@@ -1,0 +1,107 @@
+package io.jenkins.plugins.safelambdaupdate.cli;
+
+import io.jenkins.plugins.safelambdaupdate.DeploymentException;
+import io.jenkins.plugins.safelambdaupdate.FailureKind;
+import io.jenkins.plugins.safelambdaupdate.FunctionReference;
+import io.jenkins.plugins.safelambdaupdate.FunctionStatus;
+import io.jenkins.plugins.safelambdaupdate.LockProviders;
+import io.jenkins.plugins.safelambdaupdate.SafeLambdaDeployer;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+
+/**
+ * {@code wait}: waits, bounded, until no creation or update of the function is in progress, through the SDK's
+ * waiters, without taking the lock. Ends 0 when the function settled healthy, 1 when it settled in a failed state.
+ */
+@Command(name = "wait", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Wait until a function is settled (not Pending, no update InProgress), then show its state.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:settled: neither State nor LastUpdateStatus is Failed",
+            "1:settled, but State=Failed or LastUpdateStatus=Failed",
+            "2:invalid input or usage (nothing was sent to AWS)",
+            "3:function not found, or another AWS error",
+            "4:not settled within --timeout, or interrupted"})
+public final class WaitCommand implements Callable<Integer> {
+
+    @Option(names = "--function", required = true, paramLabel = "NAME|ARN",
+            description = "Function name, full ARN or partial ARN (a qualifier is ignored: $LATEST is awaited).")
+    String function;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5m", converter = DurationConverter.class,
+            description = "How long to wait at most, e.g. 90s, 5m. Default: ${DEFAULT-VALUE}.")
+    Duration timeout;
+
+    @Mixin
+    AwsOptions aws = new AwsOptions();
+
+    @Option(names = "--json", description = "Print one JSON object (\"type\":\"status\") with the state reached.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Map<String, String> environment;
+    private final Clock clock;
+
+    /** Creates the command for this process's environment. */
+    public WaitCommand() {
+        this(System.getenv(), Clock.systemUTC());
+    }
+
+    /**
+     * @param environment the environment variables to take AWS settings from, not null
+     * @param clock the clock measuring the wait, not null
+     */
+    public WaitCommand(Map<String, String> environment, Clock clock) {
+        this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment cannot be null"));
+        this.clock = Objects.requireNonNull(clock, "clock cannot be null");
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        FunctionStatusOutput output = new FunctionStatusOutput(spec.commandLine().getOut(), json);
+        Instant start = clock.instant();
+        InterruptOnShutdown interrupter = InterruptOnShutdown.install(InterruptOnShutdown.DEFAULT_GRACE);
+        try {
+            FunctionReference reference = FunctionReference.parse(function);
+            try (LambdaClient client = aws.newClient(reference, environment)) {
+                FunctionStatus status = SafeLambdaDeployer.builder().client(client)
+                        .lockProvider(LockProviders.none()).clock(clock).build()
+                        .awaitSettled(function, timeout);
+                long waited = Duration.between(start, clock.instant()).toMillis();
+                output.print(status, Map.of("waitedMillis", waited));
+                if (healthy(status)) {
+                    return ExitCodes.SUCCESS;
+                }
+                err.println("Function settled in a failed state: " + status.describe());
+                err.flush();
+                return ExitCodes.FAILED;
+            }
+        } catch (DeploymentException e) {
+            e.stateLeft().filter(s -> e.failure() == FailureKind.DEADLINE_EXCEEDED)
+                    .ifPresent(s -> output.print(s, Map.of("settled", false)));
+            err.println(UserErrors.describe(e));
+            err.flush();
+            return ExitCodes.of(e.failure());
+        } finally {
+            interrupter.close();
+        }
+    }
+
+    private static boolean healthy(FunctionStatus status) {
+        return !"Failed".equals(status.state()) && !"Failed".equals(status.lastUpdateStatus());
+    }
+}
