@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "safe-lambda-update", mixinStandardHelpOptions = true,
         versionProvider = SafeLambdaUpdateCli.Version.class,
         description = "Serialized, sequenced, waited-for AWS Lambda deployments from CI.",
-        subcommands = {DeployCommand.class, StatusCommand.class, WaitCommand.class, SimulateCommand.class})
+        subcommands = {DeployCommand.class, StatusCommand.class, WaitCommand.class, SimulateCommand.class,
+            DemoCommand.class})
 public final class SafeLambdaUpdateCli implements Callable<Integer> {
     @Spec
     CommandSpec spec;
