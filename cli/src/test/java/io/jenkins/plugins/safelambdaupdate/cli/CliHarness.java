@@ -1,0 +1,81 @@
+package io.jenkins.plugins.safelambdaupdate.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
+
+/**
+ * Runs the command line in this JVM as {@code main} would, with an injected process environment and home directory
+ * and captured standard output and error.
+ */
+final class CliHarness {
+    private final Map<String, String> environment;
+    private final Path home;
+
+    /**
+     * @param environment what the commands see as the process environment
+     * @param home what the commands see as the user's home directory
+     */
+    CliHarness(Map<String, String> environment, Path home) {
+        this.environment = Map.copyOf(environment);
+        this.home = home;
+    }
+
+    /** The outcome of one run. */
+    record Run(int exitCode, String out, String err) {
+        /** @return every line of standard output parsed as JSON */
+        List<JsonNode> jsonLines() {
+            ObjectMapper mapper = new ObjectMapper();
+            List<JsonNode> nodes = new ArrayList<>();
+            for (String line : out.split("\\R")) {
+                if (line.isEmpty()) {
+                    continue;
+                }
+                try {
+                    nodes.add(mapper.readTree(line));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("not a JSON line: " + line, e);
+                }
+            }
+            return nodes;
+        }
+
+        /** @return standard output and error together, for assertions on what a user sees */
+        String all() {
+            return out + err;
+        }
+    }
+
+    Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = SafeLambdaUpdateCli.commandLine(new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                if (cls == DeployCommand.class) {
+                    return cls.cast(new DeployCommand(environment, home, Clock.systemUTC()));
+                }
+                if (cls == StatusCommand.class) {
+                    return cls.cast(new StatusCommand(environment));
+                }
+                if (cls == WaitCommand.class) {
+                    return cls.cast(new WaitCommand(environment, Clock.systemUTC()));
+                }
+                return CommandLine.defaultFactory().create(cls);
+            }
+        });
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int exitCode = commandLine.execute(args);
+        return new Run(exitCode, out.toString(), err.toString());
+    }
+}

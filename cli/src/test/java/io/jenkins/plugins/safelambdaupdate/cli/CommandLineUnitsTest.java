@@ -1,0 +1,108 @@
+package io.jenkins.plugins.safelambdaupdate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.safelambdaupdate.FailureKind;
+import io.jenkins.plugins.safelambdaupdate.InvalidRequestException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** The small pieces of the command line, without AWS. */
+class CommandLineUnitsTest {
+
+    @Test
+    void everyFailureKindHasAnExitCode() {
+        assertThat(ExitCodes.of(FailureKind.INVALID_REQUEST)).isEqualTo(2);
+        assertThat(ExitCodes.of(FailureKind.FUNCTION_NOT_FOUND)).isEqualTo(3);
+        assertThat(ExitCodes.of(FailureKind.AWS_ERROR)).isEqualTo(3);
+        assertThat(ExitCodes.of(FailureKind.INTERRUPTED)).isEqualTo(4);
+        assertThat(ExitCodes.of(FailureKind.DEADLINE_EXCEEDED)).isEqualTo(4);
+        assertThat(ExitCodes.of(FailureKind.LOCK_TIMEOUT)).isEqualTo(4);
+        assertThat(Arrays.stream(FailureKind.values()).filter(k -> ExitCodes.of(k) == 1))
+                .containsExactlyInAnyOrder(FailureKind.FUNCTION_FAILED, FailureKind.UPDATE_FAILED,
+                        FailureKind.CONFLICT_RETRIES_EXHAUSTED, FailureKind.FOREIGN_CHANGE,
+                        FailureKind.VERIFICATION_FAILED);
+    }
+
+    @Test
+    void defaultLockDirectoryIsPerUser() {
+        Path home = Path.of("/home/ci");
+        assertThat(LockOptions.defaultDirectory(Map.of("XDG_RUNTIME_DIR", "/run/user/1000"), home))
+                .isEqualTo(Path.of("/run/user/1000/safe-lambda-update/locks"));
+        assertThat(LockOptions.defaultDirectory(Map.of(), home))
+                .isEqualTo(Path.of("/home/ci/.cache/safe-lambda-update/locks"));
+    }
+
+    @Test
+    void invalidRequestMessagesNameTheFlag() {
+        assertThat(UserErrors.describe(new InvalidRequestException("memorySize",
+                "memorySize must be between 128 and 10240 MB, was 64")))
+                .isEqualTo("Invalid --memory: must be between 128 and 10240 MB, was 64");
+        assertThat(UserErrors.describe(new InvalidRequestException("zipFile", "zipFile, s3Bucket/s3Key and imageUri "
+                + "are mutually exclusive (given: zipFile imageUri)")))
+                .isEqualTo("Invalid --zip: --zip, --s3-bucket/--s3-key and --image-uri are mutually exclusive "
+                        + "(given: --zip --image-uri)");
+        assertThat(UserErrors.describe(new InvalidRequestException("zipFile", "zipFile /tmp/zipFile.zip does not "
+                + "exist"))).isEqualTo("Invalid --zip: /tmp/zipFile.zip does not exist");
+        assertThat(UserErrors.describe(new InvalidRequestException("environment", "environment entry 2 is not of "
+                + "the form KEY=VALUE"))).isEqualTo("Invalid --env: environment entry 2 is not of the form KEY=VALUE");
+    }
+
+    @Test
+    void tablesAlignColumns() {
+        List<String> lines = new TextTable("name", ">count").row("a", 1).row("longer name", 1234).row(null, 5)
+                .lines();
+        assertThat(lines).containsExactly(
+                "name         count",
+                "a                1",
+                "longer name   1234",
+                "-                5");
+    }
+
+    @Test
+    void timelineBarsCoverTheHoldingInterval() {
+        Instant start = Instant.parse("2026-01-01T00:00:00Z");
+        Duration wall = Duration.ofSeconds(40);
+        String first = DemoReport.bar(start, wall, start, start.plusSeconds(10));
+        String last = DemoReport.bar(start, wall, start.plusSeconds(30), start.plusSeconds(40));
+        assertThat(first).hasSize(DemoReport.BAR_WIDTH + 2).startsWith("|##########.").endsWith(".|");
+        assertThat(last).hasSize(DemoReport.BAR_WIDTH + 2).startsWith("|.").endsWith(".##########|");
+    }
+
+    @Test
+    void shutdownInterruptsTheWorkerAndWaitsUntilItHasReported() throws Exception {
+        AtomicReference<InterruptOnShutdown> guard = new AtomicReference<>();
+        CountDownLatch installed = new CountDownLatch(1);
+        AtomicBoolean interrupted = new AtomicBoolean();
+        AtomicBoolean reported = new AtomicBoolean();
+        Thread worker = new Thread(() -> {
+            InterruptOnShutdown g = InterruptOnShutdown.install(Duration.ofSeconds(30));
+            guard.set(g);
+            installed.countDown();
+            try {
+                Thread.sleep(TimeUnit.MINUTES.toMillis(5));
+            } catch (InterruptedException e) {
+                interrupted.set(true);
+            }
+            reported.set(true);
+            g.close();
+        });
+        worker.start();
+        installed.await();
+
+        guard.get().onShutdown();
+
+        assertThat(interrupted).isTrue();
+        assertThat(reported).as("the hook returns only after the worker closed the guard").isTrue();
+        worker.join();
+    }
+}

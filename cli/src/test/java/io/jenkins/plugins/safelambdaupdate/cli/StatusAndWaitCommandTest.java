@@ -1,0 +1,149 @@
+package io.jenkins.plugins.safelambdaupdate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.safelambdaupdate.LambdaClients;
+import io.jenkins.plugins.safelambdaupdate.simulator.FunctionSnapshot;
+import io.jenkins.plugins.safelambdaupdate.simulator.LambdaSimulator;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+
+/** {@code status} and {@code wait} against the simulator. */
+class StatusAndWaitCommandTest {
+    @TempDir
+    Path tmp;
+
+    private LambdaSimulator simulator;
+    private LambdaClient lambda;
+    private CliHarness cli;
+
+    @BeforeEach
+    void setUp() {
+        simulator = LambdaSimulator.builder().createDelay(Duration.ZERO).updateDelay(Duration.ofSeconds(1))
+                .function("fn", DemoZip.of("original").bytes()).start();
+        lambda = client(simulator);
+        cli = new CliHarness(Map.of("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY", "example-secret",
+                "AWS_DEFAULT_REGION", "us-east-1"), tmp);
+    }
+
+    @AfterEach
+    void tearDown() {
+        lambda.close();
+        simulator.close();
+    }
+
+    private static LambdaClient client(LambdaSimulator simulator) {
+        return LambdaClients.builder().region("us-east-1").endpointOverride(simulator.endpoint())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b"))).build();
+    }
+
+    private CliHarness.Run run(LambdaSimulator target, String command, String... extra) {
+        List<String> args = new ArrayList<>(List.of(command, "--endpoint-url",
+                target.endpoint().toString()));
+        args.addAll(List.of(extra));
+        return cli.run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void statusShowsTheStateAlignedForPeople() {
+        FunctionSnapshot fn = simulator.function("fn").orElseThrow();
+
+        CliHarness.Run run = run(simulator, "status", "--function", "fn");
+
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.out().lines()).contains(
+                "Function          arn:aws:lambda:us-east-1:123456789012:function:fn",
+                "State             Active",
+                "LastUpdateStatus  Successful",
+                "CodeSha256        " + fn.codeSha256(),
+                "RevisionId        " + fn.revisionId());
+        assertThat(run.out()).contains("LastModified");
+    }
+
+    @Test
+    void statusAsJson() {
+        CliHarness.Run run = run(simulator, "status", "--function", "fn", "--json");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.jsonLines()).singleElement().satisfies(status -> {
+            assertThat(status.path("type").asText()).isEqualTo("status");
+            assertThat(status.path("state").asText()).isEqualTo("Active");
+            assertThat(status.path("lastUpdateStatus").asText()).isEqualTo("Successful");
+            assertThat(status.path("codeSha256").asText()).isEqualTo(DemoZip.of("original").codeSha256());
+            assertThat(status.path("revisionId").asText()).isEqualTo(simulator.function("fn").orElseThrow().revisionId());
+            assertThat(status.path("settled").asBoolean()).isTrue();
+        });
+    }
+
+    @Test
+    void statusOfAnUnknownFunctionExitsThree() {
+        CliHarness.Run run = run(simulator, "status", "--function", "nope");
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains("not found").doesNotContain("\tat ");
+    }
+
+    @Test
+    void waitReturnsZeroOnceAnUpdateInProgressSucceeded() {
+        lambda.updateFunctionConfiguration(b -> b.functionName("fn").memorySize(512));
+        assertThat(simulator.function("fn").orElseThrow().lastUpdateStatus()).isEqualTo("InProgress");
+
+        CliHarness.Run run = run(simulator, "wait", "--function", "fn", "--timeout", "30s");
+
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.out()).contains("LastUpdateStatus  Successful");
+        assertThat(simulator.function("fn").orElseThrow().latest().memorySize()).isEqualTo(512);
+    }
+
+    @Test
+    void waitExitsOneWhenTheUpdateEndsFailed() {
+        simulator.faults().failNextUpdate("fn", "InvalidConfiguration", "The handler does not exist");
+        lambda.updateFunctionConfiguration(b -> b.functionName("fn").memorySize(512));
+
+        CliHarness.Run run = run(simulator, "wait", "--function", "fn", "--timeout", "30s", "--json");
+
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
+        JsonNode status = run.jsonLines().get(0);
+        assertThat(status.path("lastUpdateStatus").asText()).isEqualTo("Failed");
+        assertThat(status.path("lastUpdateStatusReasonCode").asText()).isEqualTo("InvalidConfiguration");
+        assertThat(run.err()).contains("Failed");
+
+        CliHarness.Run shown = run(simulator, "status", "--function", "fn");
+        assertThat(shown.exitCode()).isZero();
+        assertThat(shown.out()).contains(
+                "LastUpdateStatus  Failed (InvalidConfiguration: The handler does not exist)");
+    }
+
+    @Test
+    void waitExitsFourWhenNotSettledInTime() {
+        try (LambdaSimulator slow = LambdaSimulator.builder().updateDelay(Duration.ofMinutes(5))
+                .function("slow-fn", DemoZip.of("original").bytes()).start();
+             LambdaClient slowLambda = client(slow)) {
+            slowLambda.updateFunctionConfiguration(b -> b.functionName("slow-fn").memorySize(512));
+
+            CliHarness.Run run = run(slow, "wait", "--function", "slow-fn", "--timeout", "1s");
+
+            assertThat(run.exitCode()).as(run.all()).isEqualTo(4);
+            assertThat(run.err()).doesNotContain("\tat ");
+            assertThat(slow.function("slow-fn").orElseThrow().lastUpdateStatus()).isEqualTo("InProgress");
+        }
+    }
+
+    @Test
+    void waitForAnUnknownFunctionExitsThree() {
+        CliHarness.Run run = run(simulator, "wait", "--function", "nope", "--timeout", "5s");
+
+        assertThat(run.exitCode()).isEqualTo(3);
+    }
+}
