@@ -29,15 +29,16 @@ final class UserErrors {
 
     /**
      * @param e a failed deployment or read, not null
-     * @return the message with the kind of failure, and the state the function was left in when known
+     * @return the message with the kind of failure, and the state the function was left in when known and not
+     *     already in the message
      */
     static String describe(DeploymentException e) {
         if (e instanceof InvalidRequestException invalid) {
             return describe(invalid);
         }
         StringBuilder sb = new StringBuilder(headline(e)).append(": ").append(e.getMessage());
-        e.stateLeft().ifPresent(s -> sb.append(System.lineSeparator()).append("Function left in ")
-                .append(s.describe()));
+        e.stateLeft().filter(s -> !e.getMessage().contains(s.describe())).ifPresent(s -> sb
+                .append(System.lineSeparator()).append("Function left in ").append(s.describe()));
         return sb.toString();
     }
 

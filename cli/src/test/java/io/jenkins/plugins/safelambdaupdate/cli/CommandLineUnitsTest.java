@@ -2,7 +2,9 @@ package io.jenkins.plugins.safelambdaupdate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.safelambdaupdate.DeploymentException;
 import io.jenkins.plugins.safelambdaupdate.FailureKind;
+import io.jenkins.plugins.safelambdaupdate.FunctionStatus;
 import io.jenkins.plugins.safelambdaupdate.InvalidRequestException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,6 +57,20 @@ class CommandLineUnitsTest {
                 + "exist"))).isEqualTo("Invalid --zip: /tmp/zipFile.zip does not exist");
         assertThat(UserErrors.describe(new InvalidRequestException("environment", "environment entry 2 is not of "
                 + "the form KEY=VALUE"))).isEqualTo("Invalid --env: environment entry 2 is not of the form KEY=VALUE");
+    }
+
+    @Test
+    void failuresNameTheStateLeftOnce() {
+        FunctionStatus left = FunctionStatus.builder().state("Active").lastUpdateStatus("InProgress").build();
+        String said = UserErrors.describe(new DeploymentException(FailureKind.INTERRUPTED,
+                "Interrupted; function left in " + left.describe(), null, left, null));
+        String unsaid = UserErrors.describe(new DeploymentException(FailureKind.UPDATE_FAILED, "Update failed",
+                null, left, null));
+
+        assertThat(said).isEqualTo("Interrupted: Interrupted; function left in State=Active, "
+                + "LastUpdateStatus=InProgress");
+        assertThat(unsaid).isEqualTo("Deployment failed (UPDATE_FAILED): Update failed" + System.lineSeparator()
+                + "Function left in State=Active, LastUpdateStatus=InProgress");
     }
 
     @Test
