@@ -1,0 +1,94 @@
+package io.jenkins.plugins.safelambdaupdate.bench;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The benchmark's command line: runs the strategies side by side against the simulator and prints a Markdown table;
+ * optionally writes JSON.
+ */
+@Command(name = "safe-lambda-update-bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Deploys to the Lambda simulator with each strategy side by side (naive, check-then-update, "
+                + "waiters-only, engine) and measures failures, lost updates, time, API calls and request rates.")
+public final class BenchMain implements Callable<Integer> {
+    /** Exit code: the benchmark ran. */
+    public static final int OK = 0;
+    /** Exit code: the benchmark could not run. */
+    public static final int FAILED = 1;
+
+    @Option(names = "--quick", description = "K = 1, 4, 8 and the 32-function scenario (under 3 minutes on 2 cores)")
+    boolean quick;
+
+    @Option(names = "--deployers", split = ",", paramLabel = "K",
+            description = "the K of the one-function scenarios; default 1,2,4,8,16 (with --quick 1,4,8)")
+    List<Integer> deployers;
+
+    @Option(names = "--functions", paramLabel = "M",
+            description = "M of the M-different-functions scenario, 0 for none; default 32")
+    Integer functions;
+
+    @Option(names = "--strategies", split = ",", paramLabel = "NAME",
+            description = "strategies to run, in order; default naive,check-then-update,waiters-only,engine")
+    List<String> strategies;
+
+    @Option(names = "--update-ms", paramLabel = "MS", description = "simulator update duration; default 1500")
+    long updateMs = BenchSettings.DEFAULT_UPDATE.toMillis();
+
+    @Option(names = "--publish-ms", paramLabel = "MS", description = "simulator publish duration; default 500")
+    long publishMs = BenchSettings.DEFAULT_PUBLISH.toMillis();
+
+    @Option(names = "--json", paramLabel = "FILE", description = "also write the records as JSON")
+    Path json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Runs the command line and exits with its code. */
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** @return the command line, for tests (set its out and err writers) */
+    public static CommandLine commandLine() {
+        return new CommandLine(new BenchMain())
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    cmd.getErr().println("benchmark failed: " + e);
+                    return FAILED;
+                });
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        BenchReport report = new Benchmark(settings(), line -> {
+            err.println(line);
+            err.flush();
+        }).run();
+        out.print(MarkdownReport.render(report));
+        out.flush();
+        if (json != null) {
+            JsonReport.write(report, json);
+            err.println("JSON written to " + json);
+        }
+        return OK;
+    }
+
+    BenchSettings settings() {
+        BenchSettings base = quick ? BenchSettings.quick() : BenchSettings.full();
+        try {
+            return new BenchSettings(strategies != null ? strategies : base.strategies(),
+                    deployers != null ? deployers : base.sameFunctionCounts(),
+                    functions != null ? functions : base.distinctFunctions(),
+                    Duration.ofMillis(updateMs), Duration.ofMillis(publishMs), base.seed(), base.jvmWarmUp());
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.jenkins.plugins.safelambdaupdate.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** Renders a {@link BenchReport} as Markdown: the main table, calls by operation, the engine's targets. */
+public final class MarkdownReport {
+    private MarkdownReport() {
+    }
+
+    /** @return the Markdown, ending with a newline */
+    public static String render(BenchReport report) {
+        StringBuilder out = new StringBuilder();
+        Map<String, Object> s = report.settings();
+        out.append("Update ").append(s.get("updateDelayMs")).append(" ms, publish ").append(s.get("publishDelayMs"))
+                .append(" ms; account quotas enforced (GetFunction 100 req/s, other calls 15 req/s).\n\n");
+        out.append("| strategy | scenario | succeeded | 409s | lost | makespan | × lower bound | calls/deploy"
+                + " | peak req/s (all / 15-quota) | max req/s of one deploy | notice p50 / p95 | lock hand-off p50 / max |\n");
+        out.append("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+        for (BenchRecord r : report.records()) {
+            out.append("| ").append(r.strategy())
+                    .append(" | ").append(r.label())
+                    .append(" | ").append(r.succeeded()).append('/').append(r.deployers())
+                    .append(" | ").append(r.conflicts())
+                    .append(" | ").append(r.lostUpdates())
+                    .append(" | ").append(seconds(r.makespanMs())).append(" / ").append(seconds(r.lowerBoundMs()))
+                    .append(" | ").append(fixed(r.makespanRatio(), 2))
+                    .append(" | ").append(fixed(r.apiCallsPerDeployment(), 1))
+                    .append(" | ").append(r.peakRequestsPerSecond()).append(" / ").append(r.peakQuotaRequestsPerSecond())
+                    .append(" | ").append(r.maxDeploymentRequestsPerSecond())
+                    .append(" | ").append(pair(r.noticeLatencyMedianMs(), r.noticeLatencyP95Ms(), " ms"))
+                    .append(" | ").append(pair(r.lockHandoffGapMedianMs(), r.lockHandoffGapMaxMs(), " ms"))
+                    .append(" |\n");
+        }
+        out.append('\n');
+        appendOperations(out, report.records());
+        appendFailures(out, report.records());
+        if (!report.engineTargets().isEmpty()) {
+            out.append("Engine targets:\n\n");
+            for (TargetCheck check : report.engineTargets()) {
+                out.append("- ").append(check.met() ? "[met] " : "[NOT met] ").append(check.target()).append(": ")
+                        .append(check.measured()).append('\n');
+            }
+            out.append('\n');
+        }
+        out.append(String.format(Locale.ROOT, "Whole run: %.1f s.%n", report.elapsedSeconds()));
+        return out.toString();
+    }
+
+    private static void appendOperations(StringBuilder out, List<BenchRecord> records) {
+        TreeSet<String> operations = new TreeSet<>();
+        records.forEach(r -> operations.addAll(r.apiCallsPerDeploymentByOperation().keySet()));
+        List<String> ops = new ArrayList<>(operations);
+        out.append("HTTP calls per deployment, by operation (SDK retries included):\n\n| strategy | scenario |");
+        ops.forEach(op -> out.append(' ').append(op).append(" |"));
+        out.append("\n|---|---|");
+        ops.forEach(op -> out.append("--:|"));
+        out.append('\n');
+        for (BenchRecord r : records) {
+            out.append("| ").append(r.strategy()).append(" | ").append(r.label()).append(" |");
+            for (String op : ops) {
+                Double calls = r.apiCallsPerDeploymentByOperation().get(op);
+                out.append(' ').append(calls == null ? "" : fixed(calls, 2)).append(" |");
+            }
+            out.append('\n');
+        }
+        out.append('\n');
+    }
+
+    private static void appendFailures(StringBuilder out, List<BenchRecord> records) {
+        boolean any = records.stream().anyMatch(r -> !r.failures().isEmpty());
+        if (!any) {
+            return;
+        }
+        out.append("Why deployments failed:\n\n");
+        for (BenchRecord r : records) {
+            r.failures().forEach((reason, count) -> out.append("- ").append(r.strategy()).append(", ")
+                    .append(r.label()).append(": ").append(count).append(" × ").append(reason).append('\n'));
+        }
+        out.append('\n');
+    }
+
+    private static String pair(Long first, Long second, String unit) {
+        return first == null ? "–" : first + " / " + second + unit;
+    }
+
+    private static String seconds(long millis) {
+        return fixed(millis / 1000.0, 1) + " s";
+    }
+
+    private static String fixed(double value, int decimals) {
+        return String.format(Locale.ROOT, "%." + decimals + "f", value);
+    }
+}
