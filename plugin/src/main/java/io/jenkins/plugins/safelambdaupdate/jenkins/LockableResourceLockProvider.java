@@ -1,0 +1,208 @@
+package io.jenkins.plugins.safelambdaupdate.jenkins;
+
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.safelambdaupdate.FunctionLock;
+import io.jenkins.plugins.safelambdaupdate.FunctionReference;
+import io.jenkins.plugins.safelambdaupdate.InvalidRequestException;
+import io.jenkins.plugins.safelambdaupdate.LockProvider;
+import io.jenkins.plugins.safelambdaupdate.LockTimeoutException;
+import io.jenkins.plugins.safelambdaupdate.LockWaitListener;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jenkins.plugins.lockableresources.LockableResource;
+import org.jenkins.plugins.lockableresources.LockableResourcesManager;
+import org.jenkins.plugins.lockableresources.queue.LockableResourcesStruct;
+
+/**
+ * The function lock as a lockable resource named exactly after the canonical function ARN, taken with the public
+ * lockable-resources API on behalf of one build. Created per deployment, on the deployment's background thread.
+ *
+ * <ul>
+ *   <li>Acquire: under the manager's lock, create the (ephemeral) resource when missing, and lock it if it is free.
+ *   <li>Already held by this build through a {@code lock} step: a no-op lock (locking again would wait forever).
+ *   <li>Busy: tell the listener who holds it, then wait in this controller's first-come, first-served queue of our
+ *       own waiters ({@link LockWaiters}), woken as soon as one of ours releases and re-checking every second for
+ *       holders that do not tell us. No AWS call and no Jenkins thread is involved while waiting.
+ *   <li>Release: {@code unlockNames}, which also removes the ephemeral resource and serves queued {@code lock} steps
+ *       first; then our next waiter is woken.
+ * </ul>
+ */
+final class LockableResourceLockProvider implements LockProvider {
+    /** The lock reason shown on the resource; also how a restarted step recognizes the lock it had taken. */
+    static final String REASON = "safeLambdaUpdate deployment";
+    private static final long RECHECK_MILLIS = 1000;
+
+    private final Run<?, ?> run;
+    private final TaskListener listener;
+    private final LockWaiters waiters;
+
+    LockableResourceLockProvider(Run<?, ?> run, TaskListener listener, LockWaiters waiters) {
+        this.run = Objects.requireNonNull(run, "run cannot be null");
+        this.listener = Objects.requireNonNull(listener, "listener cannot be null");
+        this.waiters = Objects.requireNonNull(waiters, "waiters cannot be null");
+    }
+
+    @Override
+    public FunctionLock acquire(String lockName, Duration timeout, LockWaitListener waitListener)
+            throws InterruptedException, LockTimeoutException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Object ticket = waiters.join(lockName);
+        try {
+            boolean told = false;
+            String toldHolder = null;
+            while (true) {
+                long seen = waiters.changes();
+                Attempt attempt = tryLock(lockName, waiters.isFirst(lockName, ticket));
+                if (attempt == Attempt.ACQUIRED) {
+                    return new Held(lockName, () -> release(lockName));
+                }
+                if (attempt == Attempt.HELD_BY_THIS_BUILD) {
+                    listener.getLogger().println(SafeLambdaUpdateExecution.PREFIX + "This build already holds "
+                            + lockName + " (lock step): deploying under that lock, not locking again");
+                    return new Held(lockName, () -> { });
+                }
+                if (!told || !Objects.equals(toldHolder, attempt.holder)) {
+                    waitListener.waiting(attempt.holder);
+                    told = true;
+                    toldHolder = attempt.holder;
+                }
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    throw new LockTimeoutException("the lockable resource " + lockName + " is still held"
+                            + (attempt.holder == null ? "" : " by " + attempt.holder));
+                }
+                waiters.awaitChange(seen, Math.min(left, RECHECK_MILLIS));
+            }
+        } finally {
+            waiters.leave(lockName, ticket);
+        }
+    }
+
+    private Attempt tryLock(String name, boolean first) {
+        LockableResourcesManager manager = LockableResourcesManager.get();
+        synchronized (LockableResourcesManager.syncResources) {
+            LockableResource resource = find(manager, name);
+            if (resource != null && run.equals(resource.getBuild())) {
+                return waiters.isHeld(name)
+                        ? Attempt.busy("another safeLambdaUpdate of this build (" + run.getFullDisplayName() + ")")
+                        : Attempt.HELD_BY_THIS_BUILD;
+            }
+            if (!first) {
+                String holder = describe(resource);
+                return Attempt.busy(holder != null ? holder : "an earlier safeLambdaUpdate waiting on this controller");
+            }
+            if (resource == null && !manager.createResource(name)) {
+                throw new InvalidRequestException("lock", "lock: the lockable resource " + name + " does not exist and"
+                        + " the Lockable Resources settings do not allow creating resources on the fly (ephemeral"
+                        + " resources): declare that resource, allow ephemeral resources, or set lock: false and wrap"
+                        + " the step in lock(resource: '" + name + "') { }");
+            }
+            List<LockableResource> free = manager.getAvailableResources(
+                    List.of(new LockableResourcesStruct(List.of(name))));
+            if (free == null || free.isEmpty() || !manager.lock(free, run, REASON)) {
+                return Attempt.busy(describe(find(manager, name)));
+            }
+            waiters.held(name);
+            return Attempt.ACQUIRED;
+        }
+    }
+
+    private void release(String name) {
+        try {
+            LockableResourcesManager.get().unlockNames(List.of(name), run);
+        } finally {
+            waiters.released(name);
+        }
+    }
+
+    /**
+     * Frees, after a controller restart, the function lock that this build's {@code safeLambdaUpdate} of
+     * {@code functionName} had taken (recognized by {@link #REASON}); a {@code lock} step's resource is left alone.
+     */
+    static void releaseAfterRestart(Run<?, ?> run, String functionName) {
+        String suffix;
+        try {
+            suffix = ":function:" + FunctionReference.parse(functionName).name();
+        } catch (InvalidRequestException e) {
+            return; // an invalid reference never got as far as the lock
+        }
+        LockableResourcesManager manager = LockableResourcesManager.get();
+        List<String> ours = new ArrayList<>();
+        synchronized (LockableResourcesManager.syncResources) {
+            for (LockableResource r : manager.getResources()) {
+                if (REASON.equals(r.getLockReason()) && r.getName().endsWith(suffix) && run.equals(r.getBuild())) {
+                    ours.add(r.getName());
+                }
+            }
+        }
+        manager.unlockNames(ours, run);
+    }
+
+    private static LockableResource find(LockableResourcesManager manager, String name) {
+        for (LockableResource r : manager.getResources()) {
+            if (name.equals(r.getName())) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** @return who holds the resource, for the log: a build, a reservation or a queued build; null when unknown */
+    private static String describe(LockableResource resource) {
+        if (resource == null) {
+            return null;
+        }
+        Run<?, ?> build = resource.getBuild();
+        if (build != null) {
+            return build.getFullDisplayName();
+        }
+        if (resource.isReserved()) {
+            return "a reservation by " + resource.getReservedBy();
+        }
+        return resource.isQueued() ? "a queued build of " + resource.getQueueItemProject() : null;
+    }
+
+    /** The outcome of one try. */
+    private static final class Attempt {
+        static final Attempt ACQUIRED = new Attempt(null);
+        static final Attempt HELD_BY_THIS_BUILD = new Attempt(null);
+        final String holder;
+
+        private Attempt(String holder) {
+            this.holder = holder;
+        }
+
+        static Attempt busy(String holder) {
+            return new Attempt(holder);
+        }
+    }
+
+    /** A held lock whose release runs once, however often it is closed. */
+    private static final class Held implements FunctionLock {
+        private final String name;
+        private final Runnable release;
+        private final AtomicBoolean released = new AtomicBoolean();
+
+        Held(String name, Runnable release) {
+            this.name = name;
+            this.release = release;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public void close() {
+            if (released.compareAndSet(false, true)) {
+                release.run();
+            }
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package io.jenkins.plugins.safelambdaupdate.jenkins;
+
+import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.FilePath;
+import hudson.Util;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.safelambdaupdate.AwsEnvironment;
+import io.jenkins.plugins.safelambdaupdate.CodeSource;
+import io.jenkins.plugins.safelambdaupdate.DeploymentException;
+import io.jenkins.plugins.safelambdaupdate.DeploymentRequest;
+import io.jenkins.plugins.safelambdaupdate.EnvironmentMode;
+import io.jenkins.plugins.safelambdaupdate.EventRenderer;
+import io.jenkins.plugins.safelambdaupdate.ForeignChangePolicy;
+import io.jenkins.plugins.safelambdaupdate.FunctionReference;
+import io.jenkins.plugins.safelambdaupdate.InvalidRequestException;
+import io.jenkins.plugins.safelambdaupdate.LambdaClients;
+import io.jenkins.plugins.safelambdaupdate.LockProvider;
+import io.jenkins.plugins.safelambdaupdate.LockProviders;
+import io.jenkins.plugins.safelambdaupdate.RequestParameters;
+import io.jenkins.plugins.safelambdaupdate.SafeLambdaDeployer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+
+/**
+ * Runs one {@code safeLambdaUpdate} on a background thread (never the CPS VM thread): the lock wait and the deployment
+ * both happen there, and aborting the build interrupts it, which makes the engine stop at once and release the lock.
+ * Turns the step's values into an engine request, resolves credentials, region and endpoint, and prints the engine's
+ * events to the build log. The step does not survive a controller restart: {@link #onResume()} frees its lock and
+ * fails with a clear message.
+ */
+final class SafeLambdaUpdateExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOGGER = Logger.getLogger(SafeLambdaUpdateExecution.class.getName());
+    /** The prefix of every line this step writes to the build log. */
+    static final String PREFIX = "[safeLambdaUpdate] ";
+
+    @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "only used while running;"
+            + " a resumed execution fails without using it")
+    private final transient SafeLambdaUpdateStep step;
+    private final String functionName;
+
+    SafeLambdaUpdateExecution(SafeLambdaUpdateStep step, StepContext context) {
+        super(context);
+        this.step = step;
+        this.functionName = step.getFunctionName();
+    }
+
+    @Override
+    protected Map<String, Object> run() throws Exception {
+        StepContext context = getContext();
+        Run<?, ?> run = context.get(Run.class);
+        TaskListener listener = context.get(TaskListener.class);
+        PrintStream log = listener.getLogger();
+        Path directory = null;
+        Path zip = null;
+        try {
+            // The choice among zipFile, S3 and image is checked before anything is copied (the path is a placeholder).
+            CodeSource code = RequestParameters.codeSource(step.getZipFile() == null ? null : Path.of("zipFile"),
+                    step.getS3Bucket(), step.getS3Key(), step.getS3ObjectVersion(), step.getImageUri()).orElse(null);
+            if (code instanceof CodeSource.ZipFile) {
+                directory = Files.createTempDirectory("safeLambdaUpdate");
+                zip = WorkspaceZip.copy(context.get(FilePath.class), step.getZipFile(), directory);
+                code = CodeSource.zipFile(zip);
+            }
+            DeploymentRequest request = request(code);
+            AwsEnvironment environment = AwsEnvironment.of(context.get(EnvVars.class));
+            String region = step.getRegion() == null ? null : RequestParameters.region(step.getRegion());
+            LambdaClients.Builder clients = LambdaClients.builder()
+                    .region(environment.resolveRegion(region, FunctionReference.parse(request.functionName())))
+                    .credentialsProvider(credentials(step.getCredentialsId(), run))
+                    .environment(environment);
+            if (step.getEndpointUrl() != null) {
+                clients.endpointOverride(RequestParameters.endpointUrl(step.getEndpointUrl()));
+            }
+            LockProvider locks = step.isLock()
+                    ? new LockableResourceLockProvider(run, listener, LockWaiters.get())
+                    : LockProviders.none();
+            EventRenderer renderer = new EventRenderer();
+            try (LambdaClient client = clients.build()) {
+                return SafeLambdaDeployer.builder().client(client).lockProvider(locks).build()
+                        .deploy(request, event -> log.println(PREFIX + renderer.render(event)))
+                        .toMap();
+            }
+        } catch (DeploymentException e) {
+            // The engine's messages name the parameter and never carry a secret or an environment value;
+            // the local copy of the zip is reported under the name the user gave.
+            String message = zip == null ? e.getMessage() : e.getMessage().replace(zip.toString(), step.getZipFile());
+            throw new AbortException(PREFIX + message);
+        } finally {
+            if (directory != null) {
+                try {
+                    Util.deleteRecursive(directory.toFile());
+                } catch (IOException e) {
+                    LOGGER.log(Level.WARNING, "Could not delete the local copy of " + step.getZipFile(), e);
+                }
+            }
+        }
+    }
+
+    /**
+     * The step cannot carry on after a restart (its thread and its AWS client are gone): free the function lock this
+     * build's deployment held and end the step with a message that says what to do.
+     */
+    @Override
+    public void onResume() {
+        StepContext context = getContext();
+        try {
+            LockableResourceLockProvider.releaseAfterRestart(context.get(Run.class), functionName);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            LOGGER.log(Level.WARNING, "Could not free the lock of safeLambdaUpdate " + functionName, e);
+        }
+        context.onFailure(new AbortException(PREFIX + "Jenkins restarted while safeLambdaUpdate was deploying "
+                + functionName + "; the deployment was interrupted and its lock freed: check the function's state"
+                + " and run the deployment again"));
+    }
+
+    private DeploymentRequest request(CodeSource code) {
+        DeploymentRequest.Builder b = DeploymentRequest.builder()
+                .functionName(functionName)
+                .code(code)
+                .environmentMode(choice("environmentMode", step.getEnvironmentMode(), EnvironmentMode.class))
+                .memorySize(step.getMemorySize())
+                .timeout(step.getTimeout())
+                .handler(step.getHandler())
+                .runtime(step.getRuntime())
+                .description(step.getDescription())
+                .layers(step.getLayers())
+                .role(step.getRole())
+                .publish(step.isPublish())
+                .alias(step.getAlias())
+                .deadline(Duration.ofMinutes(step.getDeadlineMinutes()))
+                .conflictRetries(step.getConflictRetries())
+                .onForeignChange(choice("onForeignChange", step.getOnForeignChange(), ForeignChangePolicy.class));
+        if (step.getEnvironment() != null) {
+            b.environment(RequestParameters.environment(step.getEnvironment()));
+        }
+        return b.build();
+    }
+
+    /**
+     * Resolves {@code credentialsId} once for this step, in the context of the build (so folder and user-scoped
+     * credentials are honoured), and records its use. With an IAM role, this one call is the one STS AssumeRole.
+     *
+     * @return a static provider, or null without {@code credentialsId} or for credentials with blank keys and no role
+     *     (the step's AWS environment variables, else the controller's default chain, then apply)
+     */
+    private static AwsCredentialsProvider credentials(String credentialsId, Run<?, ?> run) {
+        if (credentialsId == null) {
+            return null;
+        }
+        AmazonWebServicesCredentials found = CredentialsProvider.findCredentialById(credentialsId,
+                AmazonWebServicesCredentials.class, run, List.of());
+        if (found == null) {
+            throw new InvalidRequestException("credentialsId", "credentialsId '" + credentialsId + "' does not name"
+                    + " AWS credentials that this build may use");
+        }
+        CredentialsProvider.track(run, found);
+        AwsCredentials resolved;
+        try {
+            resolved = found.resolveCredentials();
+        } catch (RuntimeException e) {
+            throw new InvalidRequestException("credentialsId", "credentialsId '" + credentialsId + "' could not be"
+                    + " resolved (assuming its IAM role failed?): " + e.getMessage());
+        }
+        return resolved == null ? null : StaticCredentialsProvider.create(resolved);
+    }
+
+    private static <E extends Enum<E>> E choice(String parameter, String value, Class<E> type) {
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            StringBuilder allowed = new StringBuilder();
+            for (E constant : type.getEnumConstants()) {
+                allowed.append(allowed.length() == 0 ? "" : ", ").append(constant.name().toLowerCase(Locale.ROOT));
+            }
+            throw new InvalidRequestException(parameter, parameter + " must be one of " + allowed + ", was " + value);
+        }
+    }
+}
