@@ -1,0 +1,176 @@
+package io.jenkins.plugins.safelambdaupdate.jenkins;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import hudson.model.Result;
+import io.jenkins.plugins.safelambdaupdate.simulator.LambdaSimulator;
+import java.util.Map;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.jenkinsci.plugins.workflow.test.steps.SemaphoreStep;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/**
+ * The function lock across builds: serialization of one function, independence of two, aborts while waiting for the
+ * lock and while waiting for an update, the {@code lock} step around the step, and {@code lock: false}. The
+ * simulator's clock is stopped while a test looks at who holds what, so updates in progress stay in progress.
+ */
+@WithJenkins
+class SafeLambdaUpdateLockTest {
+    private final Simulated.StoppableClock clock = new Simulated.StoppableClock();
+    private LambdaSimulator sim;
+
+    @BeforeEach
+    void startSimulator() {
+        sim = Simulated.start(clock);
+    }
+
+    @AfterEach
+    void stopSimulator() {
+        sim.close();
+    }
+
+    /** A job deploying {@code BUILD=<build number>} to {@code function}. */
+    private WorkflowJob deployJob(JenkinsRule j, String name, String function) throws Exception {
+        Simulated.addCredentials();
+        WorkflowJob p = j.createProject(WorkflowJob.class, name);
+        p.setDefinition(new CpsFlowDefinition(Simulated.step(sim, function,
+                "environment: [\"BUILD=${env.BUILD_NUMBER}\"]"), true));
+        return p;
+    }
+
+    @Test
+    void twoBuildsDeployingOneFunctionAreSerializedAndBothSucceed(JenkinsRule j) throws Exception {
+        String arn = Simulated.function(sim, "orders");
+        WorkflowJob p = deployJob(j, "deploy", "orders");
+        clock.stop();
+
+        WorkflowRun first = p.scheduleBuild2(0).waitForStart();
+        j.waitForMessage("[safeLambdaUpdate] Updating configuration", first);
+        WorkflowRun second = p.scheduleBuild2(0).waitForStart();
+        j.waitForMessage("[safeLambdaUpdate] Waiting for lock " + arn + " held by " + first.getFullDisplayName(),
+                second);
+        assertEquals(first, Simulated.holder(arn));
+        clock.restart();
+
+        j.assertBuildStatusSuccess(j.waitForCompletion(first));
+        j.assertBuildStatusSuccess(j.waitForCompletion(second));
+        j.assertLogContains("[safeLambdaUpdate] Lock acquired after", second);
+        assertEquals(0, sim.stats().refusals("ResourceConflictException"), "serialized: Lambda never saw two writers");
+        assertEquals(Map.of("BUILD", "2"), sim.function("orders").orElseThrow().latest().environment());
+        assertNull(Simulated.resource(arn), "released, and the ephemeral resource removed");
+    }
+
+    @Test
+    void buildsDeployingDifferentFunctionsRunSideBySide(JenkinsRule j) throws Exception {
+        String a = Simulated.function(sim, "fn-a");
+        String b = Simulated.function(sim, "fn-b");
+        WorkflowJob pa = deployJob(j, "deploy-a", "fn-a");
+        WorkflowJob pb = deployJob(j, "deploy-b", "fn-b");
+        clock.stop();
+
+        WorkflowRun ra = pa.scheduleBuild2(0).waitForStart();
+        WorkflowRun rb = pb.scheduleBuild2(0).waitForStart();
+        j.waitForMessage("[safeLambdaUpdate] Updating configuration", ra);
+        j.waitForMessage("[safeLambdaUpdate] Updating configuration", rb);
+        assertEquals(ra, Simulated.holder(a), "both updates are in progress at once, each under its own lock");
+        assertEquals(rb, Simulated.holder(b));
+        clock.restart();
+
+        j.assertBuildStatusSuccess(j.waitForCompletion(ra));
+        j.assertBuildStatusSuccess(j.waitForCompletion(rb));
+        j.assertLogNotContains("Waiting for lock", ra);
+        j.assertLogNotContains("Waiting for lock", rb);
+    }
+
+    @Test
+    void abortWhileWaitingForTheLockLeavesTheQueueAndTheNextBuildProceeds(JenkinsRule j) throws Exception {
+        String arn = Simulated.function(sim, "orders");
+        WorkflowJob p = deployJob(j, "deploy", "orders");
+        clock.stop();
+
+        WorkflowRun holder = p.scheduleBuild2(0).waitForStart();
+        j.waitForMessage("[safeLambdaUpdate] Updating configuration", holder);
+        WorkflowRun waiter = p.scheduleBuild2(0).waitForStart();
+        j.waitForMessage("[safeLambdaUpdate] Waiting for lock " + arn, waiter);
+        waiter.getExecutor().interrupt();
+        j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(waiter));
+        j.assertLogNotContains("[safeLambdaUpdate] Lock acquired", waiter);
+        assertEquals(holder, Simulated.holder(arn), "the holder is undisturbed");
+        clock.restart();
+        j.assertBuildStatusSuccess(j.waitForCompletion(holder));
+
+        WorkflowRun next = j.assertBuildStatusSuccess(p.scheduleBuild2(0));
+        j.assertLogNotContains("Waiting for lock", next);
+        assertEquals(Map.of("BUILD", "3"), sim.function("orders").orElseThrow().latest().environment());
+    }
+
+    @Test
+    void abortWhileWaitingForAnUpdateReleasesTheLockAndTheNextBuildProceeds(JenkinsRule j) throws Exception {
+        String arn = Simulated.function(sim, "orders");
+        WorkflowJob p = deployJob(j, "deploy", "orders");
+        clock.stop();
+
+        WorkflowRun aborted = p.scheduleBuild2(0).waitForStart();
+        j.waitForMessage("[safeLambdaUpdate] Updating configuration", aborted);
+        WorkflowRun next = p.scheduleBuild2(0).waitForStart();
+        j.waitForMessage("[safeLambdaUpdate] Waiting for lock " + arn + " held by " + aborted.getFullDisplayName(),
+                next);
+        aborted.getExecutor().interrupt();
+        j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(aborted));
+        j.assertLogNotContains("[safeLambdaUpdate] Configuration update confirmed", aborted);
+        // the lock passed to the next build, which now waits for the aborted build's update to end
+        j.waitForMessage("[safeLambdaUpdate] Lock acquired after", next);
+        assertEquals(next, Simulated.holder(arn));
+        clock.restart();
+
+        j.assertBuildStatusSuccess(j.waitForCompletion(next));
+        assertEquals(0, sim.stats().refusals("ResourceConflictException"), "the next build let the update settle");
+        assertEquals(Map.of("BUILD", "2"), sim.function("orders").orElseThrow().latest().environment());
+        assertNull(Simulated.resource(arn));
+    }
+
+    @Test
+    void insideALockStepOnTheSameFunctionDoesNotLockAgain(JenkinsRule j) throws Exception {
+        Simulated.addCredentials();
+        String arn = Simulated.function(sim, "orders");
+        WorkflowJob p = j.createProject(WorkflowJob.class, "deploy");
+        p.setDefinition(new CpsFlowDefinition("lock(resource: '" + arn + "') {\n"
+                + "  " + Simulated.step(sim, "orders", "environment: ['A=1'], deadlineMinutes: 1") + "\n"
+                + "  echo 'still inside the lock'\n"
+                + "}", true));
+
+        WorkflowRun b = j.assertBuildStatusSuccess(p.scheduleBuild2(0));
+
+        j.assertLogContains("[safeLambdaUpdate] This build already holds " + arn, b);
+        j.assertLogNotContains("Waiting for lock", b);
+        j.assertLogContains("still inside the lock", b);
+        assertEquals(Map.of("A", "1"), sim.function("orders").orElseThrow().latest().environment());
+    }
+
+    @Test
+    void lockFalseTakesNoLock(JenkinsRule j) throws Exception {
+        Simulated.addCredentials();
+        String arn = Simulated.function(sim, "orders");
+        WorkflowJob holding = j.createProject(WorkflowJob.class, "holding");
+        holding.setDefinition(new CpsFlowDefinition("lock(resource: '" + arn + "') { semaphore 'hold' }", true));
+        WorkflowRun holder = holding.scheduleBuild2(0).waitForStart();
+        SemaphoreStep.waitForStart("hold/1", holder);
+
+        WorkflowJob p = j.createProject(WorkflowJob.class, "deploy");
+        p.setDefinition(new CpsFlowDefinition(Simulated.step(sim, "orders", "environment: ['A=1'], lock: false"), true));
+        WorkflowRun b = j.assertBuildStatusSuccess(p.scheduleBuild2(0));
+
+        j.assertLogNotContains("Waiting for lock", b);
+        j.assertLogNotContains("already holds", b);
+        assertEquals(holder, Simulated.holder(arn), "the other build's lock was neither taken nor released");
+        SemaphoreStep.success("hold/1", null);
+        j.assertBuildStatusSuccess(j.waitForCompletion(holder));
+    }
+}
