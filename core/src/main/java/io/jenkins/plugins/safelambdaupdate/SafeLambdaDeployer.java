@@ -137,7 +137,7 @@ public final class SafeLambdaDeployer {
         /**
          * Tunes the waiter backoff: the shortest interval between two polls of one wait (which bounds the request
          * rate of one deployment). The backoff polls shortly after the expected completion of an update (learned per
-         * function), then every {@code minimumPollInterval} for a while, then backs off exponentially up to 2 s.
+         * function), then every {@code minimumPollInterval} for a while, then backs off exponentially up to 1 s.
          *
          * @param value at least 20 ms; default 100 ms
          * @return this

@@ -9,12 +9,12 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
  * The waiter's backoff for one wait. The SDK waiter polls once at once, then asks this strategy for the delay before
  * each further poll. With an expected duration (learned from this function's earlier updates) it aims the next poll
  * at the expected completion, then polls densely (every {@code minInterval}) for a few polls, then backs off
- * exponentially. Without an expectation it starts at 250 ms and grows by half each time. Never above 2 s (5 s while
+ * exponentially. Without an expectation it starts at 250 ms and grows by half each time. Never above 1 s (5 s while
  * still well before an expected completion), never below 20 ms. Delays are computed from the time since the operation was submitted, not from the attempt number.
  */
 final class AdaptiveBackoff implements BackoffStrategy {
     static final long FIRST_UNKNOWN_NANOS = Duration.ofMillis(250).toNanos();
-    static final long MAX_NANOS = Duration.ofSeconds(2).toNanos();
+    static final long MAX_NANOS = Duration.ofSeconds(1).toNanos();
     static final long MAX_BEFORE_EXPECTED_NANOS = Duration.ofSeconds(5).toNanos();
     static final long MIN_NANOS = Duration.ofMillis(20).toNanos();
     static final int DENSE_POLLS = 4;

@@ -57,7 +57,7 @@ import software.amazon.awssdk.services.lambda.waiters.LambdaWaiter;
 final class Deployment {
     private static final Logger LOG = Logger.getLogger(Deployment.class.getName());
     private static final Duration RETRY_BASE = Duration.ofMillis(200);
-    private static final Duration RETRY_CAP = Duration.ofSeconds(5);
+    private static final Duration RETRY_CAP = Duration.ofSeconds(2);
     private static final int WAITER_MAX_ATTEMPTS = 1_000_000;
 
     private final DeploymentEngine engine;

@@ -35,7 +35,7 @@ class AdaptiveBackoffTest {
         for (int i = 0; i < 20; i++) {
             last = poll(b);
         }
-        assertThat(last).isEqualTo(2000);
+        assertThat(last).isEqualTo(1000);
     }
 
     @Test
