@@ -2,6 +2,7 @@ package io.jenkins.plugins.safelambdaupdate.cli;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
@@ -34,7 +35,7 @@ public final class DurationConverter implements CommandLine.ITypeConverter<Durat
             }
             return total;
         }
-        if (trimmed.toUpperCase(java.util.Locale.ROOT).startsWith("PT")) {
+        if (trimmed.toUpperCase(Locale.ROOT).startsWith("PT")) {
             try {
                 Duration iso = Duration.parse(trimmed);
                 if (!iso.isNegative()) {

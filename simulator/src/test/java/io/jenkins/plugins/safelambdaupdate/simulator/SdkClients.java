@@ -14,7 +14,11 @@ import software.amazon.awssdk.services.lambda.model.CreateFunctionRequest;
 import software.amazon.awssdk.services.lambda.model.Runtime;
 import software.amazon.awssdk.services.lambda.waiters.LambdaWaiter;
 
-/** The real AWS SDK v2 Lambda client pointed at a simulator, as the engine will build it. */
+/**
+ * The real AWS SDK v2 Lambda client pointed at a simulator, built as the engine builds it: with the Apache
+ * HTTP client, which SDK 2.57 marks deprecated in favour of apache5-client.
+ */
+@SuppressWarnings("deprecation")
 final class SdkClients {
     static final String ROLE = "arn:aws:iam::123456789012:role/test-role";
 

@@ -7,5 +7,5 @@ package io.jenkins.plugins.safelambdaupdate.simulator.internal;
  * @param size     CodeSize in bytes (0 where the simulator does not hold the bytes)
  * @param imageUri the container image, or null for zip code
  */
-public record CodeArtifact(String sha256, long size, String imageUri) {
+record CodeArtifact(String sha256, long size, String imageUri) {
 }

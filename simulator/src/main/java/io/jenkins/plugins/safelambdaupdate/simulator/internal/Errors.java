@@ -8,7 +8,7 @@ import java.util.Map;
  * is written here and nowhere else. Texts follow the reference ({@code lambda-control-plane.md} §2);
  * the few the reference does not give are marked "simulator wording". Every call returns a fresh error.
  */
-public final class Errors {
+final class Errors {
     static final String RESOURCE_CONFLICT = "ResourceConflictException";
     static final String PRECONDITION_FAILED = "PreconditionFailedException";
     static final String INVALID_PARAMETER = "InvalidParameterValueException";

@@ -12,19 +12,19 @@ import java.util.Map;
  * @param environment never null; empty when there are no variables
  * @param layers      layer version ARNs, never null
  */
-public record FunctionConfig(String packageType, String runtime, String role, String handler, String description,
+record FunctionConfig(String packageType, String runtime, String role, String handler, String description,
                              int timeout, int memorySize, Map<String, String> environment, List<String> layers) {
     /** AWS defaults for a new function. */
     static final int DEFAULT_TIMEOUT = 3;
     static final int DEFAULT_MEMORY_SIZE = 128;
 
-    public FunctionConfig {
+    FunctionConfig {
         environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
         layers = List.copyOf(layers);
     }
 
     /** @return a configuration with AWS's defaults and nothing else set */
-    public static FunctionConfig defaults(String packageType) {
+    static FunctionConfig defaults(String packageType) {
         return new FunctionConfig(packageType, null, null, null, "", DEFAULT_TIMEOUT, DEFAULT_MEMORY_SIZE,
                 Map.of(), List.of());
     }

@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * operation on them. Every method settles the transitions that are over by the clock first, then acts,
  * all under this record's lock, so concurrent calls on one function are serialized as in AWS.
  */
-public final class FunctionRecord {
+final class FunctionRecord {
     private final String name;
     private final String arn;
     private final String packageType;
@@ -38,7 +38,7 @@ public final class FunctionRecord {
     }
 
     /** @return {@code Zip} or {@code Image}; fixed at creation */
-    public String packageType() {
+    String packageType() {
         return packageType;
     }
 
@@ -47,13 +47,13 @@ public final class FunctionRecord {
      * @return the version as GetFunctionConfiguration returns it
      * @throws LambdaError 404 for an unknown version or alias
      */
-    public synchronized VersionSnapshot read(String qualifier) {
+    synchronized VersionSnapshot read(String qualifier) {
         settle();
         return view(qualifier);
     }
 
     /** @return $LATEST followed by the published versions, ascending */
-    public synchronized List<VersionSnapshot> listVersions() {
+    synchronized List<VersionSnapshot> listVersions() {
         settle();
         List<VersionSnapshot> all = new ArrayList<>();
         all.add(latest.snapshot(name, arn));
@@ -62,7 +62,7 @@ public final class FunctionRecord {
     }
 
     /** @return the whole function at this moment */
-    public synchronized FunctionSnapshot snapshot() {
+    synchronized FunctionSnapshot snapshot() {
         List<VersionSnapshot> all = listVersions();
         return new FunctionSnapshot(name, arn, all.get(0), all.subList(1, all.size()), aliases.all());
     }
@@ -75,7 +75,7 @@ public final class FunctionRecord {
      * @return $LATEST (InProgress), or the new version when publishing
      * @throws LambdaError 409 while Pending or InProgress, 412 stale
      */
-    public synchronized VersionSnapshot updateCode(CodeArtifact code, String revisionId, boolean publish) {
+    synchronized VersionSnapshot updateCode(CodeArtifact code, String revisionId, boolean publish) {
         settle();
         Transition update = beginUpdate(latest.config(), code, revisionId);
         if (!publish) {
@@ -91,7 +91,7 @@ public final class FunctionRecord {
      * @return $LATEST, InProgress
      * @throws LambdaError 409 while Pending or InProgress, 412 stale
      */
-    public synchronized VersionSnapshot updateConfiguration(ConfigPatch patch, String revisionId) {
+    synchronized VersionSnapshot updateConfiguration(ConfigPatch patch, String revisionId) {
         settle();
         beginUpdate(latest.config().apply(patch), latest.code(), revisionId);
         return latest.snapshot(name, arn);
@@ -107,7 +107,7 @@ public final class FunctionRecord {
      * @return the version, Pending for the publish delay when new
      * @throws LambdaError 409 while Pending or InProgress, 412 stale, 400 CodeSha256 mismatch
      */
-    public synchronized VersionSnapshot publish(String codeSha256, String description, String revisionId) {
+    synchronized VersionSnapshot publish(String codeSha256, String description, String revisionId) {
         settle();
         latest.checkAcceptsChange(arn, context.faults().legacyConflictMessage());
         latest.checkRevision(revisionId);
@@ -136,7 +136,7 @@ public final class FunctionRecord {
      *
      * @throws LambdaError 404 for an unknown version, 400 malformed name, 409 when the alias exists
      */
-    public synchronized AliasSnapshot createAlias(String aliasName, String functionVersion, String description,
+    synchronized AliasSnapshot createAlias(String aliasName, String functionVersion, String description,
                                                   Map<String, Double> weights) {
         settle();
         checkVersionExists(functionVersion);
@@ -149,7 +149,7 @@ public final class FunctionRecord {
     /**
      * @throws LambdaError 404 when there is no such alias
      */
-    public synchronized AliasSnapshot getAlias(String aliasName) {
+    synchronized AliasSnapshot getAlias(String aliasName) {
         AliasSnapshot alias = aliases.find(aliasName);
         if (alias == null) {
             throw Errors.aliasNotFound(qualifiedArn(aliasName));
@@ -162,7 +162,7 @@ public final class FunctionRecord {
      *
      * @throws LambdaError 404 for an unknown alias or version, 412 for a stale RevisionId
      */
-    public synchronized AliasSnapshot updateAlias(String aliasName, String functionVersion, String description,
+    synchronized AliasSnapshot updateAlias(String aliasName, String functionVersion, String description,
                                                   Map<String, Double> weights, String revisionId) {
         settle();
         if (functionVersion != null) {
@@ -180,7 +180,7 @@ public final class FunctionRecord {
      *
      * @throws LambdaError 400 for $LATEST, 404 for an unknown version, 409 when aliases route to it
      */
-    public synchronized void deleteVersion(String qualifier) {
+    synchronized void deleteVersion(String qualifier) {
         if (VersionRecord.LATEST.equals(qualifier)) {
             throw Errors.latestCannotBeDeleted();
         }

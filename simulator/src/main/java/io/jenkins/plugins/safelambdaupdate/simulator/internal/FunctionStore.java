@@ -24,7 +24,8 @@ public final class FunctionStore {
      * @return $LATEST, or version 1 when publishing
      * @throws LambdaError 409 when a function of that name exists
      */
-    public VersionSnapshot create(String name, FunctionConfig config, CodeArtifact code, boolean publish) {
+    VersionSnapshot create(String name, FunctionConfig config, CodeArtifact code, boolean publish) {
+        // Set only when this call created the function: the planned failure is taken exactly once.
         Transition[] creation = new Transition[1];
         FunctionRecord created = functions.computeIfAbsent(name, n -> {
             creation[0] = new Transition(context.clock().instant().plus(context.timings().createDelay()),
@@ -60,7 +61,7 @@ public final class FunctionStore {
      * @return the function
      * @throws LambdaError 404 when there is none (or the ARN names another account)
      */
-    public FunctionRecord get(FunctionRef ref) {
+    FunctionRecord get(FunctionRef ref) {
         FunctionRecord function = context.scope().accountId().equals(ref.accountId())
                 ? functions.get(ref.name()) : null;
         if (function == null) {
@@ -74,7 +75,7 @@ public final class FunctionStore {
      *
      * @throws LambdaError as {@link #get} and {@link FunctionRecord#deleteVersion}
      */
-    public void delete(FunctionRef ref) {
+    void delete(FunctionRef ref) {
         FunctionRecord function = get(ref);
         if (ref.qualifier() != null) {
             function.deleteVersion(ref.qualifier());

@@ -11,11 +11,11 @@ import java.util.Map;
  * Typed reads of a JSON request object. Absent and {@code null} fields read as null; unknown fields
  * are ignored, as AWS does; a field of the wrong type is a SerializationException, as AWS answers.
  */
-public final class JsonFields {
+final class JsonFields {
     private final JsonNode node;
 
     /** @param node a JSON object (anything else reads as empty) */
-    public JsonFields(JsonNode node) {
+    JsonFields(JsonNode node) {
         this.node = node;
     }
 
@@ -85,7 +85,7 @@ public final class JsonFields {
             return null;
         }
         Map<String, String> map = new LinkedHashMap<>();
-        object.node.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().isNull() ? ""
+        object.node.properties().forEach(e -> map.put(e.getKey(), e.getValue().isNull() ? ""
                 : object.text(e.getKey())));
         return map;
     }
@@ -97,7 +97,7 @@ public final class JsonFields {
             return null;
         }
         Map<String, Double> map = new LinkedHashMap<>();
-        object.node.fields().forEachRemaining(e -> {
+        object.node.properties().forEach(e -> {
             if (!e.getValue().isNumber()) {
                 throw wrongType(field + "." + e.getKey(), "a number");
             }

@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.util.Map;
 
 /** One decoded HTTP request as the handlers see it: path labels, query parameters and the JSON body. */
-public final class SimRequest {
+final class SimRequest {
     private final Map<String, String> labels;
     private final Map<String, String> query;
     private final byte[] body;
