@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The benchmark's command line: runs the strategies side by side against the simulator and prints a Markdown table;
- * optionally writes JSON.
+ * optionally writes JSON and a PNG chart.
  */
 @Command(name = "safe-lambda-update-bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Deploys to the Lambda simulator with each strategy side by side (naive, check-then-update, "
@@ -46,6 +46,9 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "also write the records as JSON")
     Path json;
 
+    @Option(names = "--chart", paramLabel = "FILE.png", description = "also draw the chart as PNG")
+    Path chart;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -76,6 +79,10 @@ public final class BenchMain implements Callable<Integer> {
         if (json != null) {
             JsonReport.write(report, json);
             err.println("JSON written to " + json);
+        }
+        if (chart != null) {
+            ChartWriter.write(report, chart);
+            err.println("chart written to " + chart);
         }
         return OK;
     }

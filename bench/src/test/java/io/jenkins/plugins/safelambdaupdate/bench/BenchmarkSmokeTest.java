@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -76,7 +77,7 @@ class BenchmarkSmokeTest {
     }
 
     @Test
-    void writesMarkdownAndJson(@TempDir Path dir) throws Exception {
+    void writesMarkdownJsonAndChart(@TempDir Path dir) throws Exception {
         String markdown = MarkdownReport.render(report);
         for (String strategy : Strategies.NAMES) {
             assertThat(markdown).contains("| " + strategy + " | K=2 |").contains("| " + strategy + " | 3 functions |");
@@ -95,6 +96,11 @@ class BenchmarkSmokeTest {
                     && record.has("noticeLatencyP95Ms")).as(record.toString()).isTrue();
         }
 
+        Path png = dir.resolve("chart.png");
+        ChartWriter.write(report, png);
+        byte[] bytes = Files.readAllBytes(png);
+        assertThat(bytes.length).isGreaterThan(10_000);
+        assertThat(new String(bytes, 1, 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PNG");
     }
 
     private static List<BenchRecord> records(String strategy) {
