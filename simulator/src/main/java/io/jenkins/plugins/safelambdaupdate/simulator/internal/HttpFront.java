@@ -104,7 +104,7 @@ public final class HttpFront implements HttpHandler {
 
     private byte[] readBody(HttpExchange exchange, String operation) throws IOException {
         String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (declared != null && declared.matches("\\d{1,19}") && Long.parseLong(declared) > MAX_BODY_BYTES) {
+        if (declared != null && declared.matches("\\d{1,18}") && Long.parseLong(declared) > MAX_BODY_BYTES) {
             throw Errors.requestTooLarge(MAX_BODY_BYTES, operation);
         }
         byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
