@@ -8,6 +8,25 @@ import java.util.TreeSet;
 
 /** Renders a {@link BenchReport} as Markdown: the main table, calls by operation, the engine's targets. */
 public final class MarkdownReport {
+    private static final String NOTES = """
+            How to read it:
+
+            - Every scenario runs on a fresh simulator; all deployers start at the same instant. The script \
+            strategies are one build each with its own default SDK client and no retry of their own; the engine is \
+            one process: one deployer, its in-process lock, one client sharing one request rate limiter at the \
+            account quotas, warmed up by one deployment to another function. The engine's deployments are full ones: \
+            code, configuration, version and the alias `live`.
+            - lost: reported success, but the version it published does not hold its code or its configuration.
+            - lower bound: K deployers of one function need K × (2 updates + 1 publish) one after another; different \
+            functions need one deployment's time, or the time the account's 15 req/s quota needs for the calls each \
+            deployment cannot do without (3 mutations; the engine 5 with GetAlias and the alias write), if longer.
+            - calls/deploy: HTTP calls the simulator answered (SDK retries included) ÷ deployers; max req/s of one \
+            deploy: the most calls one deployment made within a second.
+            - notice: from the moment an update finished in the simulator (its LastModified + the update duration) \
+            to the moment the deployer saw it (waiter returned; engine: its Confirmed event).
+            - lock hand-off: from the holder's Released event to the next holder's LockAcquired.
+            """;
+
     private MarkdownReport() {
     }
 
@@ -46,7 +65,8 @@ public final class MarkdownReport {
             }
             out.append('\n');
         }
-        out.append(String.format(Locale.ROOT, "Whole run: %.1f s.%n", report.elapsedSeconds()));
+        out.append(NOTES);
+        out.append(String.format(Locale.ROOT, "%nWhole run: %.1f s.%n", report.elapsedSeconds()));
         return out.toString();
     }
 
