@@ -32,7 +32,7 @@ public final class RequestRateLimiter {
     /**
      * @param getFunctionPerSecond the GetFunction rate, positive
      * @param otherPerSecond the combined rate of all other operations, positive
-     * @return a limiter with the given rates (and a burst of one second's worth of requests)
+     * @return a limiter with the given rates (and a burst of one second's worth of requests, at least one)
      * @throws IllegalArgumentException if a rate is not positive
      */
     public static RequestRateLimiter of(double getFunctionPerSecond, double otherPerSecond) {
@@ -60,7 +60,7 @@ public final class RequestRateLimiter {
 
         Bucket(double perSecond) {
             this.nanosPerToken = (long) (TimeUnit.SECONDS.toNanos(1) / perSecond);
-            this.burstNanos = TimeUnit.SECONDS.toNanos(1) - nanosPerToken;
+            this.burstNanos = Math.max(0, TimeUnit.SECONDS.toNanos(1) - nanosPerToken);
         }
 
         Duration acquire() throws InterruptedException {

@@ -1,0 +1,88 @@
+package io.jenkins.plugins.safelambdaupdate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.safelambdaupdate.simulator.LambdaSimulator;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import software.amazon.awssdk.core.exception.AbortedException;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+
+@Timeout(30)
+class LambdaClientsTest {
+
+    @Test
+    void buildsAClientFromAnAwsEnvironment() {
+        try (LambdaSimulator sim = LambdaSimulator.builder().function("fn", SimulatedAws.zip("x")).start();
+             LambdaClient client = LambdaClients.builder()
+                     .environment(AwsEnvironment.of(Map.of("AWS_ACCESS_KEY_ID", "AKIDTEST", "AWS_SECRET_ACCESS_KEY",
+                             "secret", "AWS_REGION", sim.region(), "AWS_ENDPOINT_URL", sim.endpoint().toString())))
+                     .requestRateLimit(RequestRateLimiter.lambdaQuotas())
+                     .build()) {
+            assertThat(client.getFunction(b -> b.functionName("fn")).configuration().functionName()).isEqualTo("fn");
+            assertThat(sim.stats().calls("GetFunction")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void needsARegion() {
+        assertThatThrownBy(() -> LambdaClients.builder().build())
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.parameter()).isEqualTo("region"));
+    }
+
+    @Test
+    void theRateLimiterBlocksInterruptiblyAndKeepsTheFlag() throws Exception {
+        RequestRateLimiter limiter = RequestRateLimiter.of(100, 1);
+        limiter.acquire("UpdateFunctionCode"); // the burst
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread blocked = new Thread(() -> {
+            try {
+                for (int i = 0; i < 10; i++) {
+                    limiter.acquire("PublishVersion");
+                }
+            } catch (InterruptedException e) {
+                thrown.set(e);
+            }
+        });
+        blocked.start();
+        blocked.interrupt();
+        blocked.join(10_000);
+        assertThat(blocked.isAlive()).isFalse();
+        assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
+    }
+
+    @Test
+    void anInterruptedCallerIsAbortedBeforeSending() throws Exception {
+        try (LambdaSimulator sim = LambdaSimulator.builder().function("fn", SimulatedAws.zip("x")).start();
+             LambdaClient client = LambdaClients.builder().region(sim.region()).endpointOverride(sim.endpoint())
+                     .credentialsProvider(AwsEnvironment.of(Map.of("AWS_ACCESS_KEY_ID", "a", "AWS_SECRET_ACCESS_KEY", "b"))
+                             .credentials().orElseThrow())
+                     .requestRateLimit(RequestRateLimiter.of(100, 0.001))
+                     .build()) {
+            client.updateFunctionConfiguration(b -> b.functionName("fn").memorySize(256)); // uses the only token
+            AtomicReference<Throwable> thrown = new AtomicReference<>();
+            Thread caller = new Thread(() -> {
+                try {
+                    client.updateFunctionConfiguration(b -> b.functionName("fn").memorySize(512));
+                } catch (RuntimeException e) {
+                    thrown.set(e);
+                }
+            });
+            caller.start();
+            caller.interrupt();
+            caller.join(10_000);
+            assertThat(thrown.get()).isInstanceOf(AbortedException.class);
+            assertThat(sim.stats().calls("UpdateFunctionConfiguration")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void rateLimitsArePositiveAndTheFirstRequestNeverWaits() throws Exception {
+        assertThatThrownBy(() -> RequestRateLimiter.of(0, 15)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(RequestRateLimiter.of(100, 0.001).acquire("UpdateAlias")).isEqualTo(Duration.ZERO);
+    }
+}
