@@ -293,4 +293,20 @@ class DeploymentFailureTest extends SimulatorTestSupport {
         assertNextDeploymentTakesTheLockAtOnce();
         assertThat(sim.callLog()).extracting(CallRecord::errorType).doesNotContain("ResourceConflictException");
     }
+
+    @Test
+    void theLockWaitIsBoundedByTheDeadline() throws Exception {
+        startWith(Duration.ofMillis(200));
+        try (FunctionLock held = locks.acquire(arn, Duration.ofSeconds(1), holder -> { })) {
+            // Resolving takes a few ms; the rest of the deadline goes to the lock wait.
+            assertThatThrownBy(() -> deployer.deploy(codeAndEnvironment(zip("v1")).deadline(Duration.ofSeconds(2))
+                    .build(), DeploymentListener.NONE))
+                    .isInstanceOfSatisfying(DeploymentException.class, e -> {
+                        assertThat(e.failure()).isEqualTo(FailureKind.LOCK_TIMEOUT);
+                        assertThat(e.functionArn()).contains(arn);
+                    });
+            assertThat(held.name()).isEqualTo(arn);
+        }
+        assertThat(mutationsLogged()).isEmpty();
+    }
 }

@@ -8,14 +8,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.Semaphore;
 
 /**
- * A test-only in-process lock provider that also checks mutual exclusion: it records the largest number of holders
+ * A test-only in-process lock provider (not reentrant: a second acquire waits, even on the same thread) that also checks mutual exclusion: it records the largest number of holders
  * of one name at any moment and every name acquired.
  */
 final class TestLocks implements LockProvider {
-    private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final Map<String, Semaphore> locks = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> holders = new ConcurrentHashMap<>();
     private final AtomicInteger maxHolders = new AtomicInteger();
     private final List<String> acquired = new ArrayList<>();
@@ -23,10 +23,10 @@ final class TestLocks implements LockProvider {
     @Override
     public FunctionLock acquire(String lockName, Duration timeout, LockWaitListener listener)
             throws InterruptedException, LockTimeoutException {
-        ReentrantLock lock = locks.computeIfAbsent(lockName, n -> new ReentrantLock(true));
-        if (!lock.tryLock()) {
+        Semaphore lock = locks.computeIfAbsent(lockName, n -> new Semaphore(1, true));
+        if (!lock.tryAcquire()) {
             listener.waiting("another test deployment");
-            if (!lock.tryLock(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+            if (!lock.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
                 throw new LockTimeoutException("lock " + lockName + " not acquired within " + timeout);
             }
         }
@@ -46,7 +46,7 @@ final class TestLocks implements LockProvider {
             public void close() {
                 if (closed.compareAndSet(false, true)) {
                     holders.get(lockName).decrementAndGet();
-                    lock.unlock();
+                    lock.release();
                 }
             }
         };
@@ -54,8 +54,8 @@ final class TestLocks implements LockProvider {
 
     /** @return true when nobody holds the lock now */
     boolean isFree(String lockName) {
-        ReentrantLock lock = locks.get(lockName);
-        return lock == null || !lock.isLocked();
+        Semaphore lock = locks.get(lockName);
+        return lock == null || lock.availablePermits() == 1;
     }
 
     int maxConcurrentHolders() {
