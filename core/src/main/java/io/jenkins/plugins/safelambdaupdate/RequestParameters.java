@@ -5,8 +5,10 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.regex.Pattern;
 
 /**
@@ -86,6 +88,32 @@ public final class RequestParameters {
                     present(s3ObjectVersion) ? s3ObjectVersion.trim() : null));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Reads a named choice such as {@code merge} or {@code REPLACE} as a constant of {@code type}, ignoring case.
+     *
+     * @param parameter the parameter's name, for the message
+     * @param value the value given; null or blank means {@code defaultValue}
+     * @param defaultValue the value when none is given
+     * @return the constant
+     * @throws InvalidRequestException naming the parameter and the allowed values if no constant has that name
+     */
+    public static <E extends Enum<E>> E choice(String parameter, String value, E defaultValue) {
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        Class<E> type = defaultValue.getDeclaringClass();
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(value.trim())) {
+                return constant;
+            }
+        }
+        StringJoiner allowed = new StringJoiner(", ");
+        for (E constant : type.getEnumConstants()) {
+            allowed.add(constant.name().toLowerCase(Locale.ROOT));
+        }
+        throw new InvalidRequestException(parameter, parameter + " must be one of " + allowed + ", was '" + value + "'");
     }
 
     /**

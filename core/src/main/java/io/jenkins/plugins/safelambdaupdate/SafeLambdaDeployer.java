@@ -1,7 +1,6 @@
 package io.jenkins.plugins.safelambdaupdate;
 
 import io.jenkins.plugins.safelambdaupdate.internal.DeploymentEngine;
-import io.jenkins.plugins.safelambdaupdate.internal.RequestValidator;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;

@@ -121,6 +121,10 @@ class BadInputTest extends SimulatorTestSupport {
                         "123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1")),
                 badParameter("S3 bucket without key", "s3Key", () -> RequestParameters.codeSource(null, "bucket", null, null, null)),
                 badParameter("S3 key without bucket", "s3Bucket", () -> RequestParameters.codeSource(null, null, "key", null, null)),
+                badParameter("unknown environment mode", "environmentMode",
+                        () -> RequestParameters.choice("environmentMode", "overwrite", EnvironmentMode.MERGE)),
+                badParameter("unknown foreign-change policy", "onForeignChange",
+                        () -> RequestParameters.choice("onForeignChange", "ignore", ForeignChangePolicy.REAPPLY)),
                 badParameter("region that is not a region", "region", () -> RequestParameters.region("moon-base-1a")),
                 badParameter("blank region", "region", () -> RequestParameters.region(" ")),
                 badParameter("endpoint without scheme", "endpointUrl", () -> RequestParameters.endpointUrl("localhost:4566")),
@@ -144,6 +148,8 @@ class BadInputTest extends SimulatorTestSupport {
         assertThat(RequestParameters.codeSource(null, "bucket", "key.zip", "v1", null))
                 .contains(CodeSource.s3("bucket", "key.zip", "v1"));
         assertThat(RequestParameters.codeSource(null, null, null, null, null)).isEmpty();
+        assertThat(RequestParameters.choice("environmentMode", "Replace", EnvironmentMode.MERGE)).isEqualTo(EnvironmentMode.REPLACE);
+        assertThat(RequestParameters.choice("environmentMode", null, EnvironmentMode.MERGE)).isEqualTo(EnvironmentMode.MERGE);
         assertThat(RequestParameters.region(" eu-west-3 ")).isEqualTo("eu-west-3");
         assertThat(RequestParameters.region("us-gov-west-1")).isEqualTo("us-gov-west-1");
         assertThat(RequestParameters.endpointUrl("http://127.0.0.1:4566")).hasPort(4566);

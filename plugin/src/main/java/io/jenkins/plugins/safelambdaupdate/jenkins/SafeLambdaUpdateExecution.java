@@ -29,7 +29,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -137,7 +136,7 @@ final class SafeLambdaUpdateExecution extends SynchronousNonBlockingStepExecutio
         DeploymentRequest.Builder b = DeploymentRequest.builder()
                 .functionName(functionName)
                 .code(code)
-                .environmentMode(choice("environmentMode", step.getEnvironmentMode(), EnvironmentMode.class))
+                .environmentMode(RequestParameters.choice("environmentMode", step.getEnvironmentMode(), EnvironmentMode.MERGE))
                 .memorySize(step.getMemorySize())
                 .timeout(step.getTimeout())
                 .handler(step.getHandler())
@@ -149,7 +148,7 @@ final class SafeLambdaUpdateExecution extends SynchronousNonBlockingStepExecutio
                 .alias(step.getAlias())
                 .deadline(Duration.ofMinutes(step.getDeadlineMinutes()))
                 .conflictRetries(step.getConflictRetries())
-                .onForeignChange(choice("onForeignChange", step.getOnForeignChange(), ForeignChangePolicy.class));
+                .onForeignChange(RequestParameters.choice("onForeignChange", step.getOnForeignChange(), ForeignChangePolicy.REAPPLY));
         if (step.getEnvironment() != null) {
             b.environment(RequestParameters.environment(step.getEnvironment()));
         }
@@ -182,17 +181,5 @@ final class SafeLambdaUpdateExecution extends SynchronousNonBlockingStepExecutio
                     + " resolved (assuming its IAM role failed?): " + e.getMessage());
         }
         return resolved == null ? null : StaticCredentialsProvider.create(resolved);
-    }
-
-    private static <E extends Enum<E>> E choice(String parameter, String value, Class<E> type) {
-        try {
-            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            StringBuilder allowed = new StringBuilder();
-            for (E constant : type.getEnumConstants()) {
-                allowed.append(allowed.length() == 0 ? "" : ", ").append(constant.name().toLowerCase(Locale.ROOT));
-            }
-            throw new InvalidRequestException(parameter, parameter + " must be one of " + allowed + ", was " + value);
-        }
     }
 }

@@ -15,7 +15,7 @@ import io.jenkins.plugins.safelambdaupdate.DeploymentRequest;
 import io.jenkins.plugins.safelambdaupdate.FunctionReference;
 import io.jenkins.plugins.safelambdaupdate.InvalidRequestException;
 import io.jenkins.plugins.safelambdaupdate.RequestParameters;
-import io.jenkins.plugins.safelambdaupdate.internal.RequestValidator;
+import io.jenkins.plugins.safelambdaupdate.RequestValidator;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

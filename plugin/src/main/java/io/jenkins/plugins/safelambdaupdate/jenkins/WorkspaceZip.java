@@ -2,7 +2,7 @@ package io.jenkins.plugins.safelambdaupdate.jenkins;
 
 import hudson.FilePath;
 import io.jenkins.plugins.safelambdaupdate.InvalidRequestException;
-import io.jenkins.plugins.safelambdaupdate.internal.RequestValidator;
+import io.jenkins.plugins.safelambdaupdate.RequestValidator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,9 +1,5 @@
-package io.jenkins.plugins.safelambdaupdate.internal;
+package io.jenkins.plugins.safelambdaupdate;
 
-import io.jenkins.plugins.safelambdaupdate.CodeSource;
-import io.jenkins.plugins.safelambdaupdate.DeploymentRequest;
-import io.jenkins.plugins.safelambdaupdate.FunctionReference;
-import io.jenkins.plugins.safelambdaupdate.InvalidRequestException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * Checks a deployment request locally, before any AWS call, against Lambda's own limits. Every
  * refusal is an {@link InvalidRequestException} naming the parameter; none quotes an environment
- * variable's value.
+ * variable's value. The deployer runs it first thing; front ends may run it earlier, for example to
+ * check a form field. Stateless and thread-safe.
  */
 public final class RequestValidator {
 
