@@ -28,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
 import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
 
@@ -48,6 +49,7 @@ import java.util.regex.Pattern;
  * Thread-safe. Close it to stop the server.
  */
 public final class LambdaSimulator implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(LambdaSimulator.class.getName());
     /** Default Pending time after CreateFunction: 1 s (a zip function outside a VPC). */
     public static final Duration DEFAULT_CREATE_DELAY = Duration.ofSeconds(1);
     /** Default InProgress time after an update: 1 s. */
@@ -205,15 +207,26 @@ public final class LambdaSimulator implements AutoCloseable {
         }
     }
 
-    /** Stops the server at once; calls in flight are cut off. Idempotent. */
+    /**
+     * Stops the server at once: calls in flight are cut off, and the port is released when this returns,
+     * even when the calling thread is interrupted (its interrupt flag is kept). Idempotent.
+     */
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        // An interrupted caller would make HttpServer.stop skip waiting for its dispatcher, which closes the port.
+        boolean interrupted = Thread.interrupted();
         try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
+            server.stop(0);
+            executor.shutdownNow();
+            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.warning("Lambda simulator threads still running 5 s after close");
+            }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            interrupted = true;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

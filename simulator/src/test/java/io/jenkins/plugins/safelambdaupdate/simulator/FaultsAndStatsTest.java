@@ -111,6 +111,22 @@ class FaultsAndStatsTest extends ManualClockTest {
         assertThatThrownBy(() -> faults.failNextUpdate(null, "x")).isInstanceOf(NullPointerException.class);
     }
 
+    @Test
+    void closeReleasesThePortEvenWhenTheCallerIsInterrupted() {
+        // Without care the port closes a moment after close() returns: repeat to catch that race.
+        for (int i = 0; i < 30; i++) {
+            LambdaSimulator closing = LambdaSimulator.builder().threads(2).start();
+            java.net.URI endpoint = closing.endpoint();
+
+            Thread.currentThread().interrupt();
+            closing.close();
+
+            assertThat(Thread.interrupted()).as("the caller's interrupt flag is kept").isTrue();
+            assertThatThrownBy(() -> new java.net.Socket(endpoint.getHost(), endpoint.getPort()).close())
+                    .as("round %d", i).isInstanceOf(java.net.ConnectException.class);
+        }
+    }
+
     private static List<Integer> statuses(long seed) {
         try (LambdaSimulator seeded = LambdaSimulator.builder().seed(seed).start();
              LambdaClient client = SdkClients.noRetries(seeded)) {
