@@ -169,8 +169,8 @@ public final class ChartWriter {
         marker.setLabelFont(new Font(Font.SANS_SERIF, Font.ITALIC, 13));
         marker.setLabelPaint(paint);
         marker.setLabelBackgroundColor(new Color(255, 255, 255, 0));
-        marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-        marker.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+        marker.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
+        marker.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
         return marker;
     }
 
