@@ -1,19 +1,14 @@
 package io.jenkins.plugins.safelambdaupdate;
 
 import io.jenkins.plugins.safelambdaupdate.simulator.LambdaSimulator;
-import java.io.ByteArrayOutputStream;
+import io.jenkins.plugins.safelambdaupdate.simulator.SampleZips;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -32,17 +27,7 @@ final class SimulatedAws {
     }
 
     static byte[] zip(String content) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            ZipEntry entry = new ZipEntry("index.py");
-            entry.setTime(0);
-            zip.putNextEntry(entry);
-            zip.write(("def handler(event, context):\n    return '" + content + "'\n").getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return SampleZips.pythonHandler(content);
     }
 
     static Path zipFile(Path dir, String content) {
@@ -56,11 +41,7 @@ final class SimulatedAws {
     }
 
     static String sha256(byte[] bytes) {
-        try {
-            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return SampleZips.codeSha256(bytes);
     }
 
     static String sha256(Path file) {

@@ -2,11 +2,8 @@ package io.jenkins.plugins.safelambdaupdate.cli;
 
 import io.jenkins.plugins.safelambdaupdate.simulator.Faults;
 import io.jenkins.plugins.safelambdaupdate.simulator.LambdaSimulator;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
+import io.jenkins.plugins.safelambdaupdate.simulator.SampleZips;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -195,17 +190,6 @@ public final class SimulateCommand implements Callable<Integer> {
 
     /** @return a zip with a Python handler that names the function */
     static byte[] tinyZip(String function) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            ZipEntry entry = new ZipEntry("index.py");
-            entry.setTime(0L);
-            zip.putNextEntry(entry);
-            zip.write(("def handler(event, context):\n    return '" + function + "'\n")
-                    .getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return SampleZips.pythonHandler(function);
     }
 }

@@ -5,20 +5,13 @@ import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import hudson.model.Run;
 import io.jenkins.plugins.safelambdaupdate.simulator.LambdaSimulator;
-import java.io.ByteArrayOutputStream;
+import io.jenkins.plugins.safelambdaupdate.simulator.SampleZips;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Base64;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.jenkins.plugins.lockableresources.LockableResource;
 import org.jenkins.plugins.lockableresources.LockableResourcesManager;
 
@@ -78,24 +71,12 @@ final class Simulated {
 
     /** @return a zip holding one small Python handler that returns {@code content} */
     static byte[] zip(String content) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            zip.putNextEntry(new ZipEntry("index.py"));
-            zip.write(("def handler(event, context):\n    return '" + content + "'\n").getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return SampleZips.pythonHandler(content);
     }
 
     /** @return base64(SHA-256), Lambda's CodeSha256 */
     static String sha256(byte[] bytes) {
-        try {
-            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return SampleZips.codeSha256(bytes);
     }
 
     /** @return the lockable resource named {@code name}, or null when there is none */

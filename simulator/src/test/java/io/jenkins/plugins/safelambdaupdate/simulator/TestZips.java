@@ -3,10 +3,6 @@ package io.jenkins.plugins.safelambdaupdate.simulator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -18,7 +14,7 @@ final class TestZips {
 
     /** @return a zip with one file {@code index.py} holding the text */
     static byte[] zip(String content) {
-        return zipOf(content.getBytes(StandardCharsets.UTF_8), 1);
+        return SampleZips.pythonHandler(content);
     }
 
     /** @return a valid zip whose only entry unzips to {@code size} zero bytes (compresses to about size/1000) */
@@ -40,11 +36,7 @@ final class TestZips {
 
     /** @return base64(SHA-256(bytes)), as Lambda's CodeSha256 */
     static String sha256(byte[] bytes) {
-        try {
-            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return SampleZips.codeSha256(bytes);
     }
 
     private static byte[] zipOf(byte[] content, int copies) {

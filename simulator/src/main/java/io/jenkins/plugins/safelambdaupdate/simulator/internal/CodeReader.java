@@ -1,9 +1,7 @@
 package io.jenkins.plugins.safelambdaupdate.simulator.internal;
 
+import io.jenkins.plugins.safelambdaupdate.simulator.SampleZips;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.zip.ZipException;
 
 /**
@@ -81,10 +79,6 @@ final class CodeReader {
 
     /** @return base64 of the SHA-256 digest of the bytes, as Lambda's CodeSha256 */
     static String sha256(byte[] bytes) {
-        try {
-            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return SampleZips.codeSha256(bytes);
     }
 }
