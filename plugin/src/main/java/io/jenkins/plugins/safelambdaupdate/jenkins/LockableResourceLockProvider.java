@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jenkins.plugins.lockableresources.LockableResource;
 import org.jenkins.plugins.lockableresources.LockableResourcesManager;
 import org.jenkins.plugins.lockableresources.queue.LockableResourcesStruct;
@@ -59,12 +58,12 @@ final class LockableResourceLockProvider implements LockProvider {
                 long seen = waiters.changes();
                 Attempt attempt = tryLock(lockName, waiters.isFirst(lockName, ticket));
                 if (attempt == Attempt.ACQUIRED) {
-                    return new Held(lockName, () -> release(lockName));
+                    return FunctionLock.releasingOnce(lockName, () -> release(lockName));
                 }
                 if (attempt == Attempt.HELD_BY_THIS_BUILD) {
                     listener.getLogger().println(SafeLambdaUpdateExecution.PREFIX + "This build already holds "
                             + lockName + " (lock step): deploying under that lock, not locking again");
-                    return new Held(lockName, () -> { });
+                    return FunctionLock.releasingOnce(lockName, () -> { });
                 }
                 if (!told || !Objects.equals(toldHolder, attempt.holder)) {
                     waitListener.waiting(attempt.holder);
@@ -179,30 +178,6 @@ final class LockableResourceLockProvider implements LockProvider {
 
         static Attempt busy(String holder) {
             return new Attempt(holder);
-        }
-    }
-
-    /** A held lock whose release runs once, however often it is closed. */
-    private static final class Held implements FunctionLock {
-        private final String name;
-        private final Runnable release;
-        private final AtomicBoolean released = new AtomicBoolean();
-
-        Held(String name, Runnable release) {
-            this.name = name;
-            this.release = release;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public void close() {
-            if (released.compareAndSet(false, true)) {
-                release.run();
-            }
         }
     }
 }
