@@ -37,7 +37,10 @@ import java.util.Map;
  * @param noticeLatencyMedianMs             update finished (in the simulator) to noticed (by the deployer), median
  * @param noticeLatencyP95Ms                the same, 95th percentile
  * @param noticeSamples                     how many updates were noticed
- * @param warmUpNoticeLatenciesMs           the notice latencies of the warm-up deployment (nothing learned yet)
+ * @param warmUpNoticeLatenciesMs           the notice latencies of the warm-up deployment made before the run by a
+ *                                          process that had learned nothing yet (a cold process, as one CLI run);
+ *                                          null without a warm-up
+ * @param warmUpApiCalls                    the calls that warm-up deployment made, null without one
  * @param failures                          failure reasons and how many deployments failed so
  */
 public record BenchRecord(String strategy, String scenario, int deployers, int functions, long updateDelayMs,
@@ -48,7 +51,8 @@ public record BenchRecord(String strategy, String scenario, int deployers, int f
                           int peakRequestsPerSecond, int peakQuotaRequestsPerSecond,
                           int maxDeploymentRequestsPerSecond, Long lockHandoffGapMedianMs, Long lockHandoffGapMaxMs,
                           Integer lockWaiterCalls, Long noticeLatencyMedianMs, Long noticeLatencyP95Ms,
-                          int noticeSamples, List<Long> warmUpNoticeLatenciesMs, Map<String, Integer> failures) {
+                          int noticeSamples, List<Long> warmUpNoticeLatenciesMs, Integer warmUpApiCalls,
+                          Map<String, Integer> failures) {
 
     /** @return the scenario as in tables: {@code K=4} or {@code 32 functions} */
     public String label() {

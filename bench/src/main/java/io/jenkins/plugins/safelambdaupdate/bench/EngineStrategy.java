@@ -69,7 +69,7 @@ final class EngineStrategy implements Strategy {
             client.close();
             throw new IllegalStateException("the engine's warm-up deployment failed: " + warmUp.failure());
         }
-        List<Notice> warmUpNotices = warmUp.notices();
+        WarmUp cold = new WarmUp(warmUp.notices(), warmUpTrace.calls().size());
         return new Run() {
             @Override
             public Deployer prepare(DeploymentSpec spec) {
@@ -77,8 +77,8 @@ final class EngineStrategy implements Strategy {
             }
 
             @Override
-            public List<Notice> warmUpNotices() {
-                return warmUpNotices;
+            public WarmUp warmUp() {
+                return cold;
             }
 
             @Override

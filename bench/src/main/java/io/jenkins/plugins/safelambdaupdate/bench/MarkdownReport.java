@@ -63,6 +63,7 @@ public final class MarkdownReport {
                 out.append("- ").append(check.met() ? "[met] " : "[NOT met] ").append(check.target()).append(": ")
                         .append(check.measured()).append('\n');
             }
+            appendColdStart(out, report.records());
             out.append('\n');
         }
         out.append(NOTES);
@@ -101,6 +102,23 @@ public final class MarkdownReport {
                     .append(r.label()).append(": ").append(count).append(" × ").append(reason).append('\n'));
         }
         out.append('\n');
+    }
+
+    /** The engine's warm-up deployments: what a process that has learned nothing yet pays (one CLI run). */
+    private static void appendColdStart(StringBuilder out, List<BenchRecord> records) {
+        List<BenchRecord> warm = records.stream().filter(r -> r.warmUpApiCalls() != null).toList();
+        if (warm.isEmpty()) {
+            return;
+        }
+        List<Long> notices = warm.stream().flatMap(r -> r.warmUpNoticeLatenciesMs().stream()).sorted().toList();
+        int minCalls = warm.stream().mapToInt(BenchRecord::warmUpApiCalls).min().orElse(0);
+        int maxCalls = warm.stream().mapToInt(BenchRecord::warmUpApiCalls).max().orElse(0);
+        out.append("\nNot a target, for comparison: a cold engine (the warm-up deployment before each of its ")
+                .append(warm.size()).append(" runs, nothing learned yet, as in a one-shot CLI process) made ")
+                .append(minCalls == maxCalls ? Integer.toString(minCalls) : minCalls + "–" + maxCalls)
+                .append(" calls per deployment and noticed updates ")
+                .append(notices.isEmpty() ? "–" : notices.get(0) + "–" + notices.get(notices.size() - 1))
+                .append(" ms late.\n");
     }
 
     private static String pair(Long first, Long second, String unit) {

@@ -77,7 +77,7 @@ final class ScenarioRunner {
             Instant end = finished.stream().map(f -> f.outcome().endedAt()).max(Comparator.naturalOrder())
                     .orElse(start);
             return measure(strategy, scenario, simulator, finished, Duration.between(start, end),
-                    run.warmUpNotices());
+                    run.warmUp());
         }
     }
 
@@ -133,7 +133,7 @@ final class ScenarioRunner {
     }
 
     private BenchRecord measure(Strategy strategy, Scenario scenario, LambdaSimulator simulator,
-                                List<Finished> finished, Duration makespan, List<Notice> warmUpNotices) {
+                                List<Finished> finished, Duration makespan, Strategy.WarmUp warmUp) {
         SimulatorStats stats = simulator.stats();
         List<CallRecord> log = simulator.callLog();
         int n = finished.size();
@@ -183,7 +183,8 @@ final class ScenarioRunner {
                         .map(CallRecord::time).toList()),
                 maxRate, Measurements.median(gaps), gaps.isEmpty() ? null : gaps.stream().max(Long::compare).get(),
                 waiterCalls, Measurements.median(latencies), Measurements.percentile(latencies, 95),
-                latencies.size(), warmUpNotices.stream().map(Notice::latencyMillis).toList(), failures);
+                latencies.size(), warmUp == null ? null : warmUp.notices().stream().map(Notice::latencyMillis).toList(),
+                warmUp == null ? null : warmUp.apiCalls(), failures);
     }
 
     /**

@@ -36,14 +36,28 @@ public interface Strategy {
          */
         Deployer prepare(DeploymentSpec spec);
 
-        /** @return the notice latencies of a warm-up deployment made in {@link Strategy#open}, if any */
-        default List<Notice> warmUpNotices() {
-            return List.of();
+        /** @return the warm-up deployment made in {@link Strategy#open}, or null when there was none */
+        default WarmUp warmUp() {
+            return null;
         }
 
         /** Closes clients; never throws. */
         @Override
         void close();
+    }
+
+    /**
+     * A deployment made before the measured run, by a process that has learned nothing yet: what a cold process (one
+     * CLI run) pays.
+     *
+     * @param notices  the updates it waited for
+     * @param apiCalls the SDK calls it made
+     */
+    record WarmUp(List<Notice> notices, int apiCalls) {
+        /** Copies the notices. */
+        public WarmUp {
+            notices = List.copyOf(notices);
+        }
     }
 
     /** One prepared deployment. */

@@ -61,6 +61,7 @@ class BenchmarkSmokeTest {
             assertThat(r.noticeLatencyMedianMs()).as(r.label()).isNotNull();
             assertThat(r.lockWaiterCalls()).as(r.label()).isZero();
             assertThat(r.warmUpNoticeLatenciesMs()).as(r.label()).hasSize(2);
+            assertThat(r.warmUpApiCalls()).as(r.label()).isPositive();
             assertThat(r.apiCallsPerDeploymentByOperation()).as(r.label()).containsKey("PublishVersion");
         }
         BenchRecord sameFunction = record("engine", Scenario.SAME_FUNCTION);
