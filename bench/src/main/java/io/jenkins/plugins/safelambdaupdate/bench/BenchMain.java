@@ -1,5 +1,6 @@
 package io.jenkins.plugins.safelambdaupdate.bench;
 
+import io.jenkins.plugins.safelambdaupdate.bench.soak.SoakOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,6 +50,9 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--chart", paramLabel = "FILE.png", description = "also draw the chart as PNG")
     Path chart;
 
+    @CommandLine.Mixin
+    SoakOptions soak = new SoakOptions(); // --soak and its options
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -68,6 +72,9 @@ public final class BenchMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (soak.requested()) {
+            return soak.run(spec.commandLine());
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         BenchReport report = new Benchmark(settings(), line -> {
