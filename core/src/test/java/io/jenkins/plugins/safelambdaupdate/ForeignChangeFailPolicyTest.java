@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,8 +17,6 @@ import org.junit.jupiter.api.Test;
 class ForeignChangeFailPolicyTest extends SimulatorTestSupport {
 
     @Test
-    @Disabled("BUG (issue 5 report): Deployment.afterRefusal and Deployment.publish treat a 409 as a plain CONFLICT "
-            + "retry even under onForeignChange=FAIL; remove @Disabled once they call foreignChange for it")
     void aForeignUpdateStillInProgressFailsTheDeploymentWhenThePolicyIsFail() {
         start(Duration.ofMillis(300));
         String arn = createFunction("fn");
@@ -41,7 +38,6 @@ class ForeignChangeFailPolicyTest extends SimulatorTestSupport {
 
         assertThat(written).isTrue();
         assertThat(sim.stats().refusals("ResourceConflictException")).as("our update met the other one").isPositive();
-        // Today: no exception; the deployment retried the 409, re-read and re-applied its environment.
         assertThat(failure).as("events: %s", events.kinds()).isNotNull();
         assertThat(failure.failure()).isEqualTo(FailureKind.FOREIGN_CHANGE);
         assertThat(sim.function("fn").orElseThrow().latest().environment()).doesNotContainKey("STAGE");

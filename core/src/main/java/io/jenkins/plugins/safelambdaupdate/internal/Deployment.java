@@ -383,12 +383,7 @@ final class Deployment {
             if (isCodeShaMismatch(e)) {
                 foreignChange(Phase.PUBLISH, "CodeSha256 of $LATEST changed by another writer");
             } else {
-                RetryCause cause = retryableCause(e);
-                if (cause == RetryCause.STALE_REVISION) {
-                    foreignChange(Phase.PUBLISH, detail(e));
-                } else {
-                    retry(cause, detail(e));
-                }
+                refused(Phase.PUBLISH, e);
             }
             return false;
         } finally {
@@ -429,12 +424,7 @@ final class Deployment {
                     emit(new DeploymentEvent.AliasMoved(now(), alias, version, false));
                     return;
                 } catch (SdkException e) {
-                    RetryCause cause = retryableCause(e);
-                    if (cause == RetryCause.STALE_REVISION) {
-                        foreignChange(Phase.ALIAS, detail(e));
-                    } else {
-                        retry(cause, detail(e));
-                    }
+                    refused(Phase.ALIAS, e);
                 }
             }
         } finally {
@@ -612,13 +602,26 @@ final class Deployment {
 
     /** Handles a refused mutation: retries 409, 412 (per policy), 429 and 5xx after a backoff; else fails. */
     private FunctionConfiguration afterRefusal(SdkException e) {
+        refused(phase, e);
+        return readSettled();
+    }
+
+    /**
+     * Sorts a refused mutation into a foreign change or a plain retry. A 412 means another writer changed the function
+     * since our read. A 409 means an update is in progress; we hold the lock (or, with lock provider {@code none}, the
+     * user promised to serialize) and every mutation of ours starts only after our previous one settled, so that
+     * update is another writer's too: under {@link ForeignChangePolicy#FAIL} it stops the deployment, under REAPPLY it
+     * stays a CONFLICT retry that waits for the other update and re-applies our intent.
+     */
+    private void refused(Phase where, SdkException e) {
         RetryCause cause = retryableCause(e);
-        if (cause == RetryCause.STALE_REVISION) {
-            foreignChange(phase, detail(e));
+        boolean foreign = cause == RetryCause.STALE_REVISION || (cause == RetryCause.CONFLICT
+                && request.onForeignChange() == ForeignChangePolicy.FAIL);
+        if (foreign) {
+            foreignChange(where, detail(e));
         } else {
             retry(cause, detail(e));
         }
-        return readSettled();
     }
 
     /** @return the cause for a retryable error; throws the translated failure for any other */
