@@ -1,0 +1,58 @@
+package io.jenkins.plugins.safelambdaupdate.internal;
+
+import io.jenkins.plugins.safelambdaupdate.DeploymentEvent;
+import io.jenkins.plugins.safelambdaupdate.Phase;
+import java.time.Duration;
+import java.time.Instant;
+import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
+
+/**
+ * Step 5: update the code unless the deployed CodeSha256 is already ours; UpdateFunctionCode with the RevisionId just
+ * read, wait, require Successful and our CodeSha256.
+ */
+final class CodePhase extends UpdatePhase {
+    private final DeploymentContext ctx;
+    private final PhaseSupport support;
+    private final CodeArtifact code;
+
+    CodePhase(PhaseSupport support, CodeArtifact code) {
+        super(Phase.CODE, support);
+        this.ctx = support.ctx();
+        this.support = support;
+        this.code = code;
+    }
+
+    @Override
+    boolean requested() {
+        return code.requested();
+    }
+
+    @Override
+    String upToDate(FunctionConfiguration cfg) {
+        return code.isDeployedIn(cfg) ? "CodeSha256 " + cfg.codeSha256() + " already deployed" : null;
+    }
+
+    /** @return the updated function, or null when another writer replaced our code before we read it back */
+    @Override
+    FunctionConfiguration update(FunctionConfiguration cfg) {
+        ctx.checkStillGoing();
+        ctx.emit(new DeploymentEvent.Submitted(ctx.now(), Phase.CODE, code.describeUpdate()));
+        Instant submittedAt = ctx.now();
+        long submitted = System.nanoTime();
+        String newSha = ctx.client().updateFunctionCode(code.updateRequest().functionName(ctx.functionArn())
+                .revisionId(cfg.revisionId()).overrideConfiguration(ctx.timeouts()).build()).codeSha256();
+        support.ledger().worked(Phase.CODE);
+        code.applied(newSha);
+        FunctionConfiguration updated = support.waits().awaitUpdated("code", submitted);
+        if (FunctionStatuses.isFailedUpdate(updated)) {
+            throw DeploymentFailures.updateFailed(ctx, "Code update", updated);
+        }
+        if (!code.isDeployedIn(updated)) {
+            support.retries().foreignChange(Phase.CODE, "code replaced by another writer");
+            return null;
+        }
+        ctx.emit(new DeploymentEvent.Confirmed(ctx.now(), Phase.CODE, updated.revisionId(), updated.codeSha256(),
+                Duration.between(submittedAt, ctx.now())));
+        return updated;
+    }
+}

@@ -1,0 +1,53 @@
+package io.jenkins.plugins.safelambdaupdate.internal;
+
+import io.jenkins.plugins.safelambdaupdate.DeploymentEvent;
+import io.jenkins.plugins.safelambdaupdate.Phase;
+import java.time.Duration;
+import java.time.Instant;
+import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
+
+/**
+ * Step 6: update the configuration unless it already matches the intent; UpdateFunctionConfiguration with a fresh
+ * RevisionId, wait, require Successful.
+ */
+final class ConfigurationPhase extends UpdatePhase {
+    private final DeploymentContext ctx;
+    private final PhaseSupport support;
+    private final ConfigurationIntent intent;
+
+    ConfigurationPhase(PhaseSupport support, ConfigurationIntent intent) {
+        super(Phase.CONFIGURATION, support);
+        this.ctx = support.ctx();
+        this.support = support;
+        this.intent = intent;
+    }
+
+    @Override
+    boolean requested() {
+        return intent.requested();
+    }
+
+    @Override
+    String upToDate(FunctionConfiguration cfg) {
+        return intent.differences(cfg).isEmpty() ? "no change" : null;
+    }
+
+    @Override
+    FunctionConfiguration update(FunctionConfiguration cfg) {
+        ctx.checkStillGoing();
+        ctx.emit(new DeploymentEvent.Submitted(ctx.now(), Phase.CONFIGURATION,
+                "Updating configuration (" + String.join(", ", intent.differences(cfg)) + ")"));
+        Instant submittedAt = ctx.now();
+        long submitted = System.nanoTime();
+        ctx.client().updateFunctionConfiguration(intent.toUpdate(ctx.functionArn(), cfg, cfg.revisionId()).toBuilder()
+                .overrideConfiguration(ctx.timeouts()).build());
+        support.ledger().worked(Phase.CONFIGURATION);
+        FunctionConfiguration updated = support.waits().awaitUpdated("configuration", submitted);
+        if (FunctionStatuses.isFailedUpdate(updated)) {
+            throw DeploymentFailures.updateFailed(ctx, "Configuration update", updated);
+        }
+        ctx.emit(new DeploymentEvent.Confirmed(ctx.now(), Phase.CONFIGURATION, updated.revisionId(),
+                updated.codeSha256(), Duration.between(submittedAt, ctx.now())));
+        return updated;
+    }
+}

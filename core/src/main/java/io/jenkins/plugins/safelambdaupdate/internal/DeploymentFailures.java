@@ -1,0 +1,52 @@
+package io.jenkins.plugins.safelambdaupdate.internal;
+
+import io.jenkins.plugins.safelambdaupdate.DeploymentException;
+import io.jenkins.plugins.safelambdaupdate.FailureKind;
+import io.jenkins.plugins.safelambdaupdate.FunctionStatus;
+import io.jenkins.plugins.safelambdaupdate.Phase;
+import java.time.Duration;
+import java.util.Locale;
+import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
+
+/** The protocol's own failures, worded in one place so that every front end shows the same messages. */
+final class DeploymentFailures {
+    private DeploymentFailures() {
+    }
+
+    /** Restores the interrupt flag, as the caller's caller must still see it. */
+    static DeploymentException interrupted(DeploymentContext ctx, Throwable cause) {
+        Thread.currentThread().interrupt();
+        FunctionStatus left = ctx.lastSeen();
+        return new DeploymentException(FailureKind.INTERRUPTED, "Interrupted during the " + name(ctx.phase())
+                + " phase; no further change was made" + (left == null ? "" : "; function left in " + left.describe()),
+                ctx.functionArn(), left, cause);
+    }
+
+    static DeploymentException deadlineExceeded(DeploymentContext ctx, Throwable cause) {
+        FunctionStatus left = ctx.lastSeen();
+        return new DeploymentException(FailureKind.DEADLINE_EXCEEDED, "Deadline of " + seconds(ctx.allowed())
+                + " exceeded during the " + name(ctx.phase()) + " phase"
+                + (left == null ? "" : "; function left in " + left.describe()), ctx.functionArn(), left, cause);
+    }
+
+    static DeploymentException functionFailed(DeploymentContext ctx, FunctionConfiguration cfg) {
+        return new DeploymentException(FailureKind.FUNCTION_FAILED, "Function " + ctx.functionArn()
+                + " is in State=Failed (" + cfg.stateReasonCodeAsString() + "): " + cfg.stateReason(),
+                ctx.functionArn(), FunctionStatuses.of(cfg), null);
+    }
+
+    static DeploymentException updateFailed(DeploymentContext ctx, String what, FunctionConfiguration cfg) {
+        return new DeploymentException(FailureKind.UPDATE_FAILED, what + " failed with LastUpdateStatus=Failed ("
+                + cfg.lastUpdateStatusReasonCodeAsString() + "): " + cfg.lastUpdateStatusReason()
+                + "; the previous code and configuration stay live", ctx.functionArn(), FunctionStatuses.of(cfg), null);
+    }
+
+    /** @return the phase as the messages spell it: lower case */
+    static String name(Phase phase) {
+        return phase.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+    }
+}

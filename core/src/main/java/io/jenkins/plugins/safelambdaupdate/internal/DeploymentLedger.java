@@ -1,0 +1,92 @@
+package io.jenkins.plugins.safelambdaupdate.internal;
+
+import io.jenkins.plugins.safelambdaupdate.DeploymentEvent;
+import io.jenkins.plugins.safelambdaupdate.DeploymentResult;
+import io.jenkins.plugins.safelambdaupdate.Phase;
+import io.jenkins.plugins.safelambdaupdate.Retry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
+
+/**
+ * The record of one run that ends up in its {@link DeploymentResult}: how long each phase took (summed over
+ * re-applies), which phases were skipped, every retry, and the lock wait.
+ */
+final class DeploymentLedger {
+    private final DeploymentContext ctx;
+    private final Map<Phase, Instant> phaseStarts = new EnumMap<>(Phase.class);
+    private final Map<Phase, Duration> durations = new EnumMap<>(Phase.class);
+    private final Set<Phase> skipped = EnumSet.noneOf(Phase.class);
+    private final Set<Phase> worked = EnumSet.noneOf(Phase.class);
+    private final Map<Phase, Integer> retryCounts = new EnumMap<>(Phase.class);
+    private final List<Retry> retries = new ArrayList<>();
+    private Duration lockWait = Duration.ZERO;
+
+    DeploymentLedger(DeploymentContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** Starts timing a phase and makes it the one failures and retries are counted against. */
+    void begin(Phase next) {
+        ctx.phase(next);
+        phaseStarts.put(next, ctx.now());
+    }
+
+    void end(Phase ended) {
+        Instant start = phaseStarts.remove(ended);
+        if (start != null) {
+            durations.merge(ended, Duration.between(start, ctx.now()), Duration::plus);
+        }
+    }
+
+    /** Reported once, and never for a phase that already changed something (a re-apply finding nothing to do). */
+    void skip(Phase skippedPhase, String reason) {
+        if (!worked.contains(skippedPhase) && skipped.add(skippedPhase)) {
+            ctx.emit(new DeploymentEvent.Skipped(ctx.now(), skippedPhase, reason));
+        }
+    }
+
+    void worked(Phase workedPhase) {
+        worked.add(workedPhase);
+        skipped.remove(workedPhase);
+    }
+
+    boolean hasWorked(Phase phase) {
+        return worked.contains(phase);
+    }
+
+    /** @return the number of this retry within its phase, starting at 1 */
+    int nextAttempt(Phase phase) {
+        return retryCounts.merge(phase, 1, Integer::sum);
+    }
+
+    void retried(Retry retry) {
+        retries.add(retry);
+    }
+
+    void lockWait(Duration waited) {
+        lockWait = waited;
+    }
+
+    DeploymentResult result(String version, String alias, FunctionConfiguration verified) {
+        return DeploymentResult.builder()
+                .functionArn(ctx.functionArn())
+                .version(version)
+                .alias(alias)
+                .revisionId(verified.revisionId())
+                .codeSha256(verified.codeSha256())
+                .skipped(skipped)
+                .lockWait(lockWait)
+                .phaseDurations(durations)
+                .retries(retries)
+                .apiCalls(ctx.client().calls())
+                .total(Duration.between(ctx.started(), ctx.now()))
+                .build();
+    }
+}

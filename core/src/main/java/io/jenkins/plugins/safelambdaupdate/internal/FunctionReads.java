@@ -1,0 +1,86 @@
+package io.jenkins.plugins.safelambdaupdate.internal;
+
+import io.jenkins.plugins.safelambdaupdate.DeploymentEvent;
+import io.jenkins.plugins.safelambdaupdate.DeploymentException;
+import io.jenkins.plugins.safelambdaupdate.FailureKind;
+import io.jenkins.plugins.safelambdaupdate.FunctionReference;
+import io.jenkins.plugins.safelambdaupdate.Phase;
+import java.time.Duration;
+import java.time.Instant;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
+import software.amazon.awssdk.services.lambda.model.GetFunctionRequest;
+import software.amazon.awssdk.services.lambda.model.GetFunctionResponse;
+import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
+
+/** Reads {@code $LATEST}: resolving the reference (step 2), plain reads, and settling (step 4), retrying errors. */
+final class FunctionReads {
+    private final DeploymentContext ctx;
+    private final Retries retries;
+    private final FunctionWaits waits;
+
+    FunctionReads(DeploymentContext ctx, Retries retries, FunctionWaits waits) {
+        this.ctx = ctx;
+        this.retries = retries;
+        this.waits = waits;
+    }
+
+    /** Reads the function once and records its canonical unqualified ARN, which names the lock. */
+    FunctionConfiguration resolve(FunctionReference reference) {
+        while (true) {
+            ctx.remaining();
+            try {
+                GetFunctionResponse response = ctx.client().getFunction(GetFunctionRequest.builder()
+                        .functionName(reference.unqualified()).overrideConfiguration(ctx.timeouts()).build());
+                ctx.functionArn(FunctionStatuses.unqualifiedArn(response.configuration().functionArn()));
+                return response.configuration();
+            } catch (ResourceNotFoundException e) {
+                throw new DeploymentException(FailureKind.FUNCTION_NOT_FOUND, "Function " + reference.value()
+                        + " not found: " + SdkFailures.awsMessage(e), null, null, e);
+            } catch (SdkException e) {
+                retries.afterError(e);
+            }
+        }
+    }
+
+    FunctionConfiguration read() {
+        while (true) {
+            ctx.checkStillGoing();
+            try {
+                return ctx.client().getFunction(GetFunctionRequest.builder().functionName(ctx.functionArn())
+                        .overrideConfiguration(ctx.timeouts()).build()).configuration();
+            } catch (SdkException e) {
+                retries.afterError(e);
+            }
+        }
+    }
+
+    FunctionConfiguration readSettled() {
+        return settle(read());
+    }
+
+    /** Waits until nothing is in progress; State=Failed stops, LastUpdateStatus=Failed is reported and accepted. */
+    FunctionConfiguration settle(FunctionConfiguration cfg) {
+        Instant t0 = ctx.now();
+        boolean waited = false;
+        if (FunctionStatuses.isFailedState(cfg)) {
+            throw DeploymentFailures.functionFailed(ctx, cfg);
+        }
+        if (FunctionStatuses.isPending(cfg)) {
+            cfg = waits.awaitActive();
+            waited = true;
+        }
+        if (FunctionStatuses.isInProgress(cfg)) {
+            cfg = waits.awaitUpdated(null, System.nanoTime());
+            waited = true;
+        }
+        if (FunctionStatuses.isFailedState(cfg)) {
+            throw DeploymentFailures.functionFailed(ctx, cfg);
+        }
+        // The settle step always reports; a re-read between phases only when it had to wait.
+        if (ctx.phase() == Phase.SETTLE || waited) {
+            ctx.emit(new DeploymentEvent.Settled(ctx.now(), FunctionStatuses.of(cfg), Duration.between(t0, ctx.now())));
+        }
+        return cfg;
+    }
+}

@@ -1,0 +1,101 @@
+package io.jenkins.plugins.safelambdaupdate.internal;
+
+import io.jenkins.plugins.safelambdaupdate.DeploymentEvent;
+import io.jenkins.plugins.safelambdaupdate.FailureKind;
+import io.jenkins.plugins.safelambdaupdate.ForeignChangePolicy;
+import io.jenkins.plugins.safelambdaupdate.Phase;
+import io.jenkins.plugins.safelambdaupdate.Retry;
+import io.jenkins.plugins.safelambdaupdate.RetryCause;
+import io.jenkins.plugins.safelambdaupdate.SafeLambdaDeployer;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * The bounded retry of the protocol: exponential backoff with full jitter, at most {@code conflictRetries} per phase,
+ * never past the deadline; and the foreign-change policy, which decides whether another writer's change is retried
+ * (re-applied) or stops the run.
+ */
+final class Retries {
+    private static final Duration RETRY_BASE = Duration.ofMillis(200);
+    private static final Duration RETRY_CAP = Duration.ofSeconds(2);
+
+    private final DeploymentContext ctx;
+    private final DeploymentLedger ledger;
+    private final SafeLambdaDeployer.Sleeper sleeper;
+    private final int allowed;
+    private final ForeignChangePolicy policy;
+
+    Retries(DeploymentContext ctx, DeploymentLedger ledger, SafeLambdaDeployer.Sleeper sleeper, int allowed,
+            ForeignChangePolicy policy) {
+        this.ctx = ctx;
+        this.ledger = ledger;
+        this.sleeper = sleeper;
+        this.allowed = allowed;
+        this.policy = policy;
+    }
+
+    /** Retries a retryable error (after the backoff); throws the translated failure for any other. */
+    void afterError(SdkException e) {
+        retry(SdkFailures.retryableCause(ctx, e), SdkFailures.detail(e));
+    }
+
+    /**
+     * Sorts a refused mutation into a foreign change or a plain retry. A 412 means another writer changed the function
+     * since our read. A 409 means an update is in progress; we hold the lock (or, with lock provider {@code none}, the
+     * user promised to serialize) and every mutation of ours starts only after our previous one settled, so that
+     * update is another writer's too: under {@link ForeignChangePolicy#FAIL} it stops the deployment, under REAPPLY it
+     * stays a CONFLICT retry that waits for the other update and re-applies our intent.
+     */
+    void afterRefusal(Phase where, SdkException e) {
+        RetryCause cause = SdkFailures.retryableCause(ctx, e);
+        boolean foreign = cause == RetryCause.STALE_REVISION
+                || (cause == RetryCause.CONFLICT && policy == ForeignChangePolicy.FAIL);
+        if (foreign) {
+            foreignChange(where, SdkFailures.detail(e));
+        } else {
+            retry(cause, SdkFailures.detail(e));
+        }
+    }
+
+    /** Another writer changed the function: stop under FAIL, else count a STALE_REVISION retry in {@code where}. */
+    void foreignChange(Phase where, String what) {
+        if (policy == ForeignChangePolicy.FAIL) {
+            throw ctx.failure(FailureKind.FOREIGN_CHANGE, "Another writer changed " + ctx.functionArn()
+                    + " during the " + DeploymentFailures.name(where) + " phase (" + what
+                    + ") and onForeignChange is FAIL", null);
+        }
+        Phase saved = ctx.phase();
+        ctx.phase(where);
+        try {
+            retry(RetryCause.STALE_REVISION, what);
+        } finally {
+            ctx.phase(saved);
+        }
+    }
+
+    /** Counts a retry against the current phase, gives up past the bound, else sleeps the backoff. */
+    void retry(RetryCause cause, String detail) {
+        Phase phase = ctx.phase();
+        int attempt = ledger.nextAttempt(phase);
+        if (attempt > allowed) {
+            throw ctx.failure(FailureKind.CONFLICT_RETRIES_EXHAUSTED, "Gave up on the "
+                    + DeploymentFailures.name(phase) + " phase after " + allowed + " retries (last: " + detail + ")",
+                    null);
+        }
+        long ceiling = Math.min(RETRY_CAP.toMillis(), RETRY_BASE.toMillis() << Math.min(attempt - 1, 20));
+        Duration delay = Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling + 1));
+        Duration left = ctx.remaining();
+        if (delay.compareTo(left) > 0) {
+            delay = left;
+        }
+        ledger.retried(new Retry(phase, cause, attempt, delay));
+        ctx.emit(new DeploymentEvent.Retrying(ctx.now(), phase, cause, attempt, delay, detail));
+        try {
+            sleeper.sleep(delay);
+        } catch (InterruptedException e) {
+            throw DeploymentFailures.interrupted(ctx, e);
+        }
+        ctx.remaining();
+    }
+}

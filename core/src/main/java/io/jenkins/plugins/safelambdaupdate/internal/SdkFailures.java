@@ -1,0 +1,102 @@
+package io.jenkins.plugins.safelambdaupdate.internal;
+
+import io.jenkins.plugins.safelambdaupdate.DeploymentException;
+import io.jenkins.plugins.safelambdaupdate.FailureKind;
+import io.jenkins.plugins.safelambdaupdate.RetryCause;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.nio.channels.ClosedByInterruptException;
+import java.util.Locale;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.AbortedException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.lambda.model.InvalidParameterValueException;
+import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
+
+/**
+ * Sorts the SDK's exceptions: which are worth a retry (and why), which are an interrupt in disguise, and how the rest
+ * read as a {@link DeploymentException}.
+ */
+final class SdkFailures {
+    private SdkFailures() {
+    }
+
+    /** @return the cause for a retryable error; throws the translated failure for any other */
+    static RetryCause retryableCause(DeploymentContext ctx, SdkException e) {
+        if (isInterruption(e)) {
+            throw DeploymentFailures.interrupted(ctx, e);
+        }
+        if (e instanceof AwsServiceException service) {
+            int status = service.statusCode();
+            if (status == 409) {
+                return RetryCause.CONFLICT;
+            }
+            if (status == 412) {
+                return RetryCause.STALE_REVISION;
+            }
+            if (status == 429 || service.isThrottlingException()) {
+                return RetryCause.THROTTLED;
+            }
+            if (status >= 500) {
+                return RetryCause.SERVER_ERROR;
+            }
+        }
+        throw translate(ctx, e);
+    }
+
+    /** The deadline is checked before the error itself: a call cut short by it failed because of it. */
+    static DeploymentException translate(DeploymentContext ctx, SdkException e) {
+        if (isInterruption(e)) {
+            return DeploymentFailures.interrupted(ctx, e);
+        }
+        if (ctx.pastDeadline()) {
+            return DeploymentFailures.deadlineExceeded(ctx, e);
+        }
+        if (e instanceof ResourceNotFoundException) {
+            return ctx.failure(FailureKind.FUNCTION_NOT_FOUND, awsMessage(e), e);
+        }
+        return ctx.failure(FailureKind.AWS_ERROR, "AWS call failed during the "
+                + DeploymentFailures.name(ctx.phase()) + " phase: " + awsMessage(e), e);
+    }
+
+    /** The SDK wraps an interrupt in several ways (aborted call, interrupted I/O); all of them mean stop now. */
+    static boolean isInterruption(Throwable e) {
+        if (Thread.currentThread().isInterrupted()) {
+            return true;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InterruptedException || t instanceof AbortedException
+                    || t instanceof ClosedByInterruptException
+                    || (t instanceof InterruptedIOException && !(t instanceof SocketTimeoutException))) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /** PublishVersion's answer when $LATEST no longer holds the CodeSha256 we asked for: someone replaced it. */
+    static boolean isCodeShaMismatch(SdkException e) {
+        return e instanceof InvalidParameterValueException
+                && String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("codesha256");
+    }
+
+    /** @return the error code (or exception class) for events and retry records */
+    static String detail(SdkException e) {
+        if (e instanceof AwsServiceException service
+                && service.awsErrorDetails() != null && service.awsErrorDetails().errorCode() != null) {
+            return service.awsErrorDetails().errorCode();
+        }
+        return e.getClass().getSimpleName();
+    }
+
+    static String awsMessage(SdkException e) {
+        if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
+            return service.awsErrorDetails().errorCode() + ": " + service.awsErrorDetails().errorMessage()
+                    + " (HTTP " + service.statusCode() + ")";
+        }
+        return String.valueOf(e.getMessage());
+    }
+}

@@ -1,0 +1,58 @@
+package io.jenkins.plugins.safelambdaupdate.internal;
+
+import io.jenkins.plugins.safelambdaupdate.Phase;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
+
+/**
+ * The loop steps 5 and 6 share: skip when not requested or already done; else update, and after a refusal (or a
+ * foreign change seen in the result) re-read the settled function and try again, as the retry policy allows.
+ */
+abstract class UpdatePhase {
+    private final Phase phase;
+    private final PhaseSupport support;
+
+    UpdatePhase(Phase phase, PhaseSupport support) {
+        this.phase = phase;
+        this.support = support;
+    }
+
+    abstract boolean requested();
+
+    /** @return why nothing needs doing on this settled function, or null when an update is needed */
+    abstract String upToDate(FunctionConfiguration cfg);
+
+    /** Submits the update and waits for it; @return the settled result, or null to re-read and try again */
+    abstract FunctionConfiguration update(FunctionConfiguration cfg);
+
+    /** @param cfg the settled function; @return the settled function with this phase's part of the intent */
+    final FunctionConfiguration ensure(FunctionConfiguration cfg) {
+        DeploymentLedger ledger = support.ledger();
+        if (!requested()) {
+            ledger.skip(phase, "not requested");
+            return cfg;
+        }
+        while (true) {
+            String done = upToDate(cfg);
+            if (done != null) {
+                if (!ledger.hasWorked(phase)) {
+                    ledger.skip(phase, done);
+                }
+                return cfg;
+            }
+            ledger.begin(phase);
+            try {
+                FunctionConfiguration updated = update(cfg);
+                if (updated != null) {
+                    return updated;
+                }
+                cfg = support.reads().readSettled();
+            } catch (SdkException e) {
+                support.retries().afterRefusal(phase, e);
+                cfg = support.reads().readSettled();
+            } finally {
+                ledger.end(phase);
+            }
+        }
+    }
+}
