@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class ReducedSoakTest {
     /** The full soak's rates; failed updates and the outside writer more often, as the run is short. */
     private static final SoakSettings SETTINGS = new SoakSettings(8, 2, 2, 7, 0.10, 0.02, Duration.ofMillis(20),
-            Duration.ofSeconds(2), Duration.ofSeconds(1), 0.3, 0.10, Duration.ofSeconds(60), Duration.ofSeconds(5),
+            Duration.ofMillis(2500), Duration.ofMillis(1500), 0.3, 0.10, Duration.ofSeconds(60), Duration.ofSeconds(5),
             Duration.ofMillis(100), Duration.ofMillis(50));
 
     private static SoakReport report;
