@@ -81,7 +81,7 @@ public final class SafeLambdaDeployer {
         return engine.awaitSettled(reference, timeout);
     }
 
-    /** Sleeps for the engine's own retry backoff delays; replaceable in tests. */
+    /** Sleeps for the engine's own retry backoff delays and until a wait's aimed first poll; replaceable in tests. */
     @FunctionalInterface
     public interface Sleeper {
         /**
@@ -124,8 +124,9 @@ public final class SafeLambdaDeployer {
         }
 
         /**
-         * @param value how the engine sleeps for its retry backoff (not for waiting on Lambda, which the SDK waiter
-         *     does); default {@link Thread#sleep}
+         * @param value how the engine sleeps for its retry backoff and, once per wait, until an update's expected
+         *     completion before the SDK waiter's first poll (the polling itself is the SDK waiter's); default
+         *     {@link Thread#sleep}
          * @return this
          */
         public Builder sleeper(Sleeper value) {

@@ -7,16 +7,20 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
 
 /**
  * The waiter's backoff for one wait. The SDK waiter polls once at once, then asks this strategy for the delay before
- * each further poll. With an expected duration (learned from this function's earlier updates) it aims the next poll
+ * each further poll ({@link FunctionWaits} starts the waiter at the expected completion, so that immediate poll is
+ * the aimed one). With an expected duration (learned from this function's earlier updates) it aims the next poll
  * at the expected completion, then polls densely (every {@code minInterval}) for a few polls, then backs off
- * exponentially. Without an expectation it starts at 250 ms and grows by half each time. Never above 1 s (5 s while
- * still well before an expected completion), never below 20 ms. Delays are computed from the time since the operation was submitted, not from the attempt number.
+ * exponentially. Without an expectation it polls every 250 ms for the first 3 s after submission (where updates of
+ * a zip end, so the first duration learned is exact to 125 ms), then grows by half each time. Never above 1 s (5 s
+ * while still well before an expected completion), never below 20 ms. Delays are computed from the time since the
+ * operation was submitted, not from the attempt number.
  */
 final class AdaptiveBackoff implements BackoffStrategy {
     static final long FIRST_UNKNOWN_NANOS = Duration.ofMillis(250).toNanos();
     static final long MAX_NANOS = Duration.ofSeconds(1).toNanos();
     static final long MAX_BEFORE_EXPECTED_NANOS = Duration.ofSeconds(5).toNanos();
     static final long MIN_NANOS = Duration.ofMillis(20).toNanos();
+    static final long UNKNOWN_EVEN_NANOS = Duration.ofSeconds(3).toNanos();
     static final int DENSE_POLLS = 4;
     static final long PROGRESS_EVERY_NANOS = Duration.ofSeconds(5).toNanos();
 
@@ -68,7 +72,9 @@ final class AdaptiveBackoff implements BackoffStrategy {
                 delay = previousDelay < minIntervalNanos ? minIntervalNanos * 3 / 2 : previousDelay * 3 / 2;
             }
         } else {
-            delay = previousDelay == 0 ? Math.max(FIRST_UNKNOWN_NANOS, minIntervalNanos) : previousDelay * 3 / 2;
+            // Nothing learned yet: poll evenly through the first seconds, then back off.
+            long step = Math.max(FIRST_UNKNOWN_NANOS, minIntervalNanos);
+            delay = elapsed < UNKNOWN_EVEN_NANOS ? step : Math.max(step, previousDelay) * 3 / 2;
         }
         delay = Math.max(MIN_NANOS, delay);
         if (delay > MAX_NANOS && !(expectedNanos != null && densePolls == 0)) {
@@ -86,7 +92,10 @@ final class AdaptiveBackoff implements BackoffStrategy {
     Duration observedDuration(long doneNanos) {
         long upper = doneNanos - startNanos;
         if (lastNotDoneNanos < 0) {
-            return Duration.ofNanos(Math.max(0, upper));
+            // The first poll saw it done. Aimed at the expected completion, that says only "no later than expected":
+            // step down by half a dense interval, so that an estimate that is too high comes down (and the dense
+            // polls measure it exactly the first time it undershoots).
+            return Duration.ofNanos(Math.max(0, expectedNanos == null ? upper : upper - minIntervalNanos / 2));
         }
         long lower = lastNotDoneNanos - startNanos;
         long middle = (lower + upper) / 2;

@@ -38,9 +38,10 @@ final class CodePhase extends UpdatePhase {
         ctx.checkStillGoing();
         ctx.emit(new DeploymentEvent.Submitted(ctx.now(), Phase.CODE, code.describeUpdate()));
         Instant submittedAt = ctx.now();
-        long submitted = System.nanoTime();
         String newSha = ctx.client().updateFunctionCode(code.updateRequest().functionName(ctx.functionArn())
                 .revisionId(cfg.revisionId()).overrideConfiguration(ctx.timeouts()).build()).codeSha256();
+        // Timed from the response: the request may have waited in the client-side rate limiter first.
+        long submitted = System.nanoTime();
         support.ledger().worked(Phase.CODE);
         code.applied(newSha);
         FunctionConfiguration updated = support.waits().awaitUpdated("code", submitted);

@@ -38,9 +38,10 @@ final class ConfigurationPhase extends UpdatePhase {
         ctx.emit(new DeploymentEvent.Submitted(ctx.now(), Phase.CONFIGURATION,
                 "Updating configuration (" + String.join(", ", intent.differences(cfg)) + ")"));
         Instant submittedAt = ctx.now();
-        long submitted = System.nanoTime();
         ctx.client().updateFunctionConfiguration(intent.toUpdate(ctx.functionArn(), cfg, cfg.revisionId()).toBuilder()
                 .overrideConfiguration(ctx.timeouts()).build());
+        // Timed from the response: the request may have waited in the client-side rate limiter first.
+        long submitted = System.nanoTime();
         support.ledger().worked(Phase.CONFIGURATION);
         FunctionConfiguration updated = support.waits().awaitUpdated("configuration", submitted);
         if (FunctionStatuses.isFailedUpdate(updated)) {

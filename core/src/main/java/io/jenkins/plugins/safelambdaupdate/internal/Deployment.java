@@ -38,7 +38,8 @@ final class Deployment {
         this.retries = new Retries(ctx, ledger, engine.sleeper(),
                 request == null ? DeploymentRequest.DEFAULT_CONFLICT_RETRIES : request.conflictRetries(),
                 request == null ? ForeignChangePolicy.REAPPLY : request.onForeignChange());
-        this.waits = new FunctionWaits(ctx, engine.durations(), engine.minimumPollInterval(), retries);
+        this.waits = new FunctionWaits(ctx, engine.durations(), engine.minimumPollInterval(), retries,
+                engine.sleeper());
         this.reads = new FunctionReads(ctx, retries, waits);
     }
 

@@ -2,14 +2,13 @@ package io.jenkins.plugins.safelambdaupdate.internal;
 
 import io.jenkins.plugins.safelambdaupdate.DeploymentEvent;
 import io.jenkins.plugins.safelambdaupdate.Phase;
+import io.jenkins.plugins.safelambdaupdate.SafeLambdaDeployer;
 import java.time.Duration;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
 import software.amazon.awssdk.core.waiters.WaiterResponse;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
-import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationRequest;
-import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
 import software.amazon.awssdk.services.lambda.model.GetFunctionRequest;
 import software.amazon.awssdk.services.lambda.model.GetFunctionResponse;
 import software.amazon.awssdk.services.lambda.waiters.LambdaWaiter;
@@ -18,6 +17,13 @@ import software.amazon.awssdk.services.lambda.waiters.LambdaWaiter;
  * Every wait of the protocol, through the SDK's {@link LambdaWaiter} (the design forbids hand-written sleep loops).
  * Each wait polls with an {@link AdaptiveBackoff} aimed at the duration learned for this kind of operation, and
  * teaches {@link UpdateDurations} how long our own operations took. Bounded by the deadline, not by attempts.
+ *
+ * <p>First poll aimed at the expected completion: the SDK waiter always polls once as soon as it is called (sdk-core's
+ * {@code WaiterExecutor} consults the {@code BackoffStrategy} only between polls, and {@code
+ * WaiterOverrideConfiguration} has no initial delay), and right after a submission that poll cannot succeed. So when
+ * a duration has been learned, a wait first sleeps once (through the engine's sleeper, interruptibly, bounded by the
+ * deadline) until the expected completion, and then hands over to the waiter, whose immediate poll is the aimed one.
+ * That is one bounded sleep before the waiter, not a polling loop: every poll is the waiter's.
  */
 final class FunctionWaits {
     private static final int WAITER_MAX_ATTEMPTS = 1_000_000;
@@ -27,22 +33,27 @@ final class FunctionWaits {
     private final UpdateDurations durations;
     private final Duration minimumPollInterval;
     private final Retries retries;
+    private final SafeLambdaDeployer.Sleeper sleeper;
 
-    FunctionWaits(DeploymentContext ctx, UpdateDurations durations, Duration minimumPollInterval, Retries retries) {
+    FunctionWaits(DeploymentContext ctx, UpdateDurations durations, Duration minimumPollInterval, Retries retries,
+                  SafeLambdaDeployer.Sleeper sleeper) {
         this.ctx = ctx;
         this.waiter = LambdaWaiter.builder().client(ctx.client()).build();
         this.durations = durations;
         this.minimumPollInterval = minimumPollInterval;
         this.retries = retries;
+        this.sleeper = sleeper;
     }
 
     /**
      * Waits with FunctionUpdatedV2 until LastUpdateStatus is no longer InProgress.
      *
      * @param kind the kind of our own operation awaited (for learning its duration), or null for someone else's
+     * @param submittedNanos {@link System#nanoTime()} when the update's response arrived
      * @return the configuration read last: Successful or Failed
      */
     FunctionConfiguration awaitUpdated(String kind, long submittedNanos) {
+        sleepUntilExpected(kind, submittedNanos);
         while (true) {
             AdaptiveBackoff backoff = backoff(kind, submittedNanos);
             try {
@@ -79,23 +90,53 @@ final class FunctionWaits {
         }
     }
 
-    /** Waits with PublishedVersionActive; @return the version's configuration read last (Active or not) */
-    GetFunctionConfigurationResponse awaitVersionActive(String version, long submittedNanos) {
+    /**
+     * Waits with FunctionActiveV2 on GetFunction with the version as Qualifier (the same State as
+     * PublishedVersionActive reads, but GetFunction has its own 100 req/s quota, while GetFunctionConfiguration shares
+     * the 15 req/s one with every mutation).
+     *
+     * @param submittedNanos {@link System#nanoTime()} when PublishVersion's response arrived
+     * @return the version's configuration read last (Active or not)
+     */
+    FunctionConfiguration awaitVersionActive(String version, long submittedNanos) {
+        sleepUntilExpected("publish", submittedNanos);
         while (true) {
             AdaptiveBackoff backoff = backoff("publish", submittedNanos);
-            GetFunctionConfigurationRequest poll = GetFunctionConfigurationRequest.builder()
-                    .functionName(ctx.functionArn()).qualifier(version).overrideConfiguration(ctx.timeouts()).build();
+            GetFunctionRequest poll = GetFunctionRequest.builder().functionName(ctx.functionArn()).qualifier(version)
+                    .overrideConfiguration(ctx.timeouts()).build();
             try {
-                WaiterResponse<GetFunctionConfigurationResponse> response =
-                        waiter.waitUntilPublishedVersionActive(poll, configuration(backoff));
+                WaiterResponse<GetFunctionResponse> response = waiter.waitUntilFunctionActiveV2(poll,
+                        configuration(backoff));
                 learn("publish", backoff);
-                return response.matched().response().orElseThrow();
+                return response.matched().response().orElseThrow().configuration();
             } catch (SdkClientException e) {
                 if (isWaiterFailure(e)) {
-                    return ctx.client().getFunctionConfiguration(poll);
+                    return ctx.client().getFunction(poll).configuration();
                 }
                 retryAfterWaitFailure(e);
             }
+        }
+    }
+
+    /**
+     * Sleeps once, until the expected completion of our own operation (when one has been learned), so that the
+     * waiter's immediate first poll is aimed at it. Bounded by the deadline; an interrupt stops the run.
+     */
+    private void sleepUntilExpected(String kind, long submittedNanos) {
+        Duration expected = kind == null ? null : durations.estimate(ctx.functionArn(), kind).orElse(null);
+        if (expected == null) {
+            return;
+        }
+        long untilExpected = submittedNanos + expected.toNanos() - System.nanoTime();
+        if (untilExpected <= 0) {
+            return;
+        }
+        Duration delay = Duration.ofNanos(untilExpected);
+        Duration left = ctx.remaining();
+        try {
+            sleeper.sleep(delay.compareTo(left) > 0 ? left : delay);
+        } catch (InterruptedException e) {
+            throw DeploymentFailures.interrupted(ctx, e);
         }
     }
 

@@ -5,7 +5,6 @@ import io.jenkins.plugins.safelambdaupdate.FailureKind;
 import io.jenkins.plugins.safelambdaupdate.Phase;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
-import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
 import software.amazon.awssdk.services.lambda.model.PublishVersionResponse;
 
 /**
@@ -39,9 +38,10 @@ final class PublishPhase {
             String sha = code.sha() != null ? code.sha() : cfg.codeSha256();
             ctx.emit(new DeploymentEvent.Submitted(ctx.now(), Phase.PUBLISH,
                     "Publishing a version (CodeSha256 " + sha + ")"));
-            long submitted = System.nanoTime();
             PublishVersionResponse response = ctx.client().publishVersion(b -> b.functionName(ctx.functionArn())
                     .codeSha256(sha).revisionId(cfg.revisionId()).overrideConfiguration(ctx.timeouts()));
+            // Timed from the response: the request may have waited in the client-side rate limiter first.
+            long submitted = System.nanoTime();
             ledger.worked(Phase.PUBLISH);
             version = response.version();
             if (!sha.equals(response.codeSha256())) {
@@ -49,7 +49,7 @@ final class PublishPhase {
                         + " holds CodeSha256 " + response.codeSha256() + ", expected " + sha, null);
             }
             if ("Pending".equals(response.stateAsString())) {
-                GetFunctionConfigurationResponse active = support.waits().awaitVersionActive(version, submitted);
+                FunctionConfiguration active = support.waits().awaitVersionActive(version, submitted);
                 if (!"Active".equals(active.stateAsString())) {
                     throw ctx.failure(FailureKind.UPDATE_FAILED, "Version " + version + " did not become active: State="
                             + active.stateAsString() + " (" + active.stateReasonCodeAsString() + ": "

@@ -25,11 +25,13 @@ class AdaptiveBackoffTest {
     }
 
     @Test
-    void withoutExpectationStartsAt250MillisAndGrows() {
+    void withoutExpectationPollsEvery250MillisForThreeSecondsThenGrows() {
         AdaptiveBackoff b = backoff(null);
         now.addAndGet(5 * MS);
-        assertThat(poll(b)).isEqualTo(250);
-        assertThat(poll(b)).isEqualTo(375);
+        for (int i = 0; i < 12; i++) {
+            assertThat(poll(b)).isEqualTo(250); // polls at 5, 255, ... 2755 ms after submission
+        }
+        assertThat(poll(b)).isEqualTo(375); // at 3005 ms: past the even stretch
         assertThat(poll(b)).isEqualTo(562);
         long last = 0;
         for (int i = 0; i < 20; i++) {
@@ -61,7 +63,7 @@ class AdaptiveBackoffTest {
     @Test
     void reportsProgressEveryFiveSeconds() {
         AdaptiveBackoff b = backoff(null);
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < 30; i++) {
             poll(b);
         }
         assertThat(progress).isNotEmpty();
@@ -82,6 +84,34 @@ class AdaptiveBackoffTest {
         now.addAndGet(5 * MS);
         poll(b); // unfinished at 5 ms, next poll at 1000 ms sees it done
         assertThat(b.observedDuration(now.get()).toMillis()).isEqualTo(800);
+    }
+
+    @Test
+    void anAimedFirstPollThatSeesItDoneStepsDownByHalfAnInterval() {
+        AdaptiveBackoff b = backoff(Duration.ofMillis(1000));
+        now.addAndGet(1010 * MS); // slept until the expected completion; the waiter's first poll sees it done
+        assertThat(b.observedDuration(now.get()).toMillis()).isEqualTo(960);
+    }
+
+    @Test
+    void anEstimateThatStaysTooHighKeepsComingDown() {
+        UpdateDurations durations = new UpdateDurations();
+        durations.record("arn:a", "code", Duration.ofMillis(1000));
+        for (int i = 0; i < 4; i++) { // every aimed first poll sees it done, 10 ms after it was aimed
+            Duration expected = durations.estimate("arn:a", "code").orElseThrow();
+            AdaptiveBackoff b = backoff(expected);
+            now.addAndGet(expected.toNanos() + 10 * MS);
+            durations.record("arn:a", "code", b.observedDuration(now.get()));
+        }
+        assertThat(durations.estimate("arn:a", "code").orElseThrow()).isLessThan(Duration.ofMillis(1000))
+                .isEqualTo(Duration.ofMillis(1000 - 4 * 20)); // each step blends in 40 ms less at weight 1/2
+    }
+
+    @Test
+    void withoutExpectationAFirstPollThatSeesItDoneIsTakenAsIs() {
+        AdaptiveBackoff b = backoff(null);
+        now.addAndGet(30 * MS);
+        assertThat(b.observedDuration(now.get()).toMillis()).isEqualTo(30);
     }
 
     @Test
