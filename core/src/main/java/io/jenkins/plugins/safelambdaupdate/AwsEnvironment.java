@@ -1,7 +1,6 @@
 package io.jenkins.plugins.safelambdaupdate;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -75,23 +74,25 @@ public final class AwsEnvironment {
 
     /**
      * @return {@code AWS_ENDPOINT_URL} as a URI, when set
-     * @throws InvalidRequestException naming {@code AWS_ENDPOINT_URL} if it is not an absolute URI
+     * @throws InvalidRequestException naming {@code AWS_ENDPOINT_URL} unless it is an absolute http or https URL with
+     *     a host and no user information (the check of {@link RequestParameters#endpointUrl(String)}); a value with
+     *     user information, which may hold a password, is not quoted
      */
     public Optional<URI> endpoint() {
         if (endpoint == null) {
             return Optional.empty();
         }
         try {
-            URI uri = new URI(endpoint);
-            if (!uri.isAbsolute() || uri.getHost() == null) {
-                throw new InvalidRequestException("AWS_ENDPOINT_URL",
-                        "AWS_ENDPOINT_URL must be an absolute URL such as http://localhost:4566, was " + endpoint);
-            }
-            return Optional.of(uri);
-        } catch (URISyntaxException e) {
-            throw new InvalidRequestException("AWS_ENDPOINT_URL",
-                    "AWS_ENDPOINT_URL must be an absolute URL such as http://localhost:4566, was " + endpoint);
+            return Optional.of(RequestParameters.endpointUrl(endpoint));
+        } catch (InvalidRequestException e) {
+            throw new InvalidRequestException("AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL " + shownEndpoint()
+                    + " must be an absolute http or https URL with a host and no user information, such as "
+                    + "http://localhost:4566");
         }
+    }
+
+    private String shownEndpoint() {
+        return endpoint.contains("@") ? "(with user information)" : "'" + endpoint + "'";
     }
 
     /** @return {@code AWS_PROFILE}, when set */
@@ -106,7 +107,8 @@ public final class AwsEnvironment {
      * @param regionParameter the region given by the user, or null/blank when none
      * @param function the function reference, not null
      * @return the region, never null
-     * @throws InvalidRequestException naming {@code region} when no source gives a region
+     * @throws InvalidRequestException naming {@code region} when no source gives a region, or when the region taken
+     *     from {@code AWS_REGION} or {@code AWS_DEFAULT_REGION} is not a region name
      * @throws NullPointerException if function is null
      */
     public String resolveRegion(String regionParameter, FunctionReference function) {
@@ -114,9 +116,25 @@ public final class AwsEnvironment {
         if (regionParameter != null && !regionParameter.isBlank()) {
             return regionParameter.trim();
         }
-        return region().or(function::region).orElseThrow(() -> new InvalidRequestException("region",
+        if (region != null) {
+            return checkedRegion("AWS_REGION", region);
+        }
+        if (defaultRegion != null) {
+            return checkedRegion("AWS_DEFAULT_REGION", defaultRegion);
+        }
+        return function.region().orElseThrow(() -> new InvalidRequestException("region",
                 "region is not set: give the region parameter, set AWS_REGION or AWS_DEFAULT_REGION, or use a full "
                         + "function ARN"));
+    }
+
+    /** The same check as the region parameter's, naming the variable the value came from. */
+    private static String checkedRegion(String variable, String value) {
+        try {
+            return RequestParameters.region(value);
+        } catch (InvalidRequestException e) {
+            throw new InvalidRequestException("region", "region '" + value + "' from " + variable
+                    + " is not an AWS region name such as us-east-1");
+        }
     }
 
     /** @return the variables present, with secrets masked */
@@ -126,7 +144,7 @@ public final class AwsEnvironment {
                 + ", secretAccessKey=" + (secretAccessKey == null ? "unset" : "****")
                 + ", sessionToken=" + (sessionToken == null ? "unset" : "****")
                 + ", region=" + region + ", defaultRegion=" + defaultRegion + ", profile=" + profile
-                + ", endpoint=" + endpoint + "}";
+                + ", endpoint=" + (endpoint == null ? null : shownEndpoint()) + "}";
     }
 
     private static String mask(String keyId) {
