@@ -138,6 +138,7 @@ class DeployBadInputTableTest {
         rows.add(row("region in capitals", "--region", "--region", "US-EAST-1"));
         rows.add(row("blank profile", "--profile", "--profile", " "));
         // the lock
+        rows.add(row("unknown lock kind", "--lock", "--lock", "File"));
         rows.add(row("blank lock directory", "--lock-dir", "--lock-dir", " "));
         rows.add(row("lock directory under a file", "--lock-dir", "--lock-dir", "UNDER_FILE"));
         return rows.stream();
@@ -163,6 +164,36 @@ class DeployBadInputTableTest {
                 assertThat(result.path("exitCode").asInt()).as(description).isEqualTo(2);
             }
         }
+    }
+
+    static Stream<Arguments> malformedEnvironment() {
+        return Stream.of(
+                Arguments.of("AWS_ENDPOINT_URL", "not a url", "AWS_ENDPOINT_URL"),
+                Arguments.of("AWS_ENDPOINT_URL", "http://user:" + SECRET + "@127.0.0.1:1/", "AWS_ENDPOINT_URL"),
+                Arguments.of("AWS_REGION", "US-EAST-1", "--region"),
+                Arguments.of("AWS_DEFAULT_REGION", "moon-base-1a", "--region"));
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @MethodSource("malformedEnvironment")
+    void malformedAwsVariablesExitTwoNamingThemWithoutCallingAws(String variable, String value, String named) {
+        Map<String, String> environment = new HashMap<>(Map.of("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE",
+                "AWS_SECRET_ACCESS_KEY", "example-secret"));
+        if (!variable.endsWith("REGION")) {
+            environment.put("AWS_REGION", "us-east-1");
+        }
+        environment.put(variable, value);
+        List<String> args = new ArrayList<>(List.of("deploy", "--function", FUNCTION, "--zip",
+                files.get("ZIP").toString()));
+        if (!variable.equals("AWS_ENDPOINT_URL")) {
+            args.addAll(List.of("--endpoint-url", simulator.endpoint().toString()));
+        }
+
+        CliHarness.Run run = new CliHarness(environment, tmp.resolve("home")).run(args.toArray(String[]::new));
+
+        assertThat(run.exitCode()).as("%s=%s: %s", variable, value, run.all()).isEqualTo(2);
+        assertThat(run.err()).contains(named).doesNotContain("\tat ").doesNotContain(SECRET);
+        assertThat(simulator.stats().totalCalls()).isZero();
     }
 
     private CliHarness cli() {
