@@ -60,7 +60,7 @@ public final class RequestParameters {
      * @param s3ObjectVersion an S3 object version, or null/blank
      * @param imageUri a container image URI, or null/blank
      * @return the code source, or empty when no code change is asked for
-     * @throws InvalidRequestException naming the parameters when more than one source is given, or when
+     * @throws InvalidRequestException naming the first source given when more than one is given, or when
      *     only one of s3Bucket and s3Key is
      */
     public static Optional<CodeSource> codeSource(Path zipFile, String s3Bucket, String s3Key, String s3ObjectVersion,
@@ -69,9 +69,19 @@ public final class RequestParameters {
         boolean s3 = present(s3Bucket) || present(s3Key) || present(s3ObjectVersion);
         boolean image = present(imageUri);
         if ((zip ? 1 : 0) + (s3 ? 1 : 0) + (image ? 1 : 0) > 1) {
-            throw new InvalidRequestException("zipFile", "zipFile, s3Bucket/s3Key and imageUri are mutually exclusive:"
-                    + " give exactly one way to deploy code (given: " + (zip ? "zipFile " : "") + (s3 ? "s3Bucket/s3Key " : "")
-                    + (image ? "imageUri" : "").trim() + ")");
+            StringJoiner given = new StringJoiner(" ");
+            if (zip) {
+                given.add("zipFile");
+            }
+            if (s3) {
+                given.add("s3Bucket/s3Key");
+            }
+            if (image) {
+                given.add("imageUri");
+            }
+            // Named after the first source the user actually gave, so the message never blames one they did not.
+            throw new InvalidRequestException(zip ? "zipFile" : "s3Bucket", "zipFile, s3Bucket/s3Key and imageUri are"
+                    + " mutually exclusive: give exactly one way to deploy code (given: " + given + ")");
         }
         if (zip) {
             return Optional.of(CodeSource.zipFile(zipFile));

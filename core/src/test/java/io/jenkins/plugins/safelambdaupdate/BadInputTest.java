@@ -117,7 +117,7 @@ class BadInputTest extends SimulatorTestSupport {
                 badParameter("environment entry without =", "environment", () -> RequestParameters.environment(List.of("A=1", SECRET_VALUE))),
                 badParameter("environment entry with empty name", "environment", () -> RequestParameters.environment(List.of("=" + SECRET_VALUE))),
                 badParameter("zip and S3 together", "zipFile", () -> RequestParameters.codeSource(Path.of("a.zip"), "bucket", "key", null, null)),
-                badParameter("S3 and image together", "zipFile", () -> RequestParameters.codeSource(null, "bucket", "key", null,
+                badParameter("S3 and image together", "s3Bucket", () -> RequestParameters.codeSource(null, "bucket", "key", null,
                         "123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1")),
                 badParameter("S3 bucket without key", "s3Key", () -> RequestParameters.codeSource(null, "bucket", null, null, null)),
                 badParameter("S3 key without bucket", "s3Bucket", () -> RequestParameters.codeSource(null, null, "key", null, null)),
@@ -148,6 +148,9 @@ class BadInputTest extends SimulatorTestSupport {
         assertThat(RequestParameters.codeSource(null, "bucket", "key.zip", "v1", null))
                 .contains(CodeSource.s3("bucket", "key.zip", "v1"));
         assertThat(RequestParameters.codeSource(null, null, null, null, null)).isEmpty();
+        assertThat(catchThrowableOfType(InvalidRequestException.class,
+                () -> RequestParameters.codeSource(Path.of("a.zip"), "bucket", "key", null, null)))
+                .hasMessageEndingWith("(given: zipFile s3Bucket/s3Key)");
         assertThat(RequestParameters.choice("environmentMode", "Replace", EnvironmentMode.MERGE)).isEqualTo(EnvironmentMode.REPLACE);
         assertThat(RequestParameters.choice("environmentMode", null, EnvironmentMode.MERGE)).isEqualTo(EnvironmentMode.MERGE);
         assertThat(RequestParameters.region(" eu-west-3 ")).isEqualTo("eu-west-3");

@@ -88,8 +88,8 @@ class DeployBadInputTableTest {
         rows.add(row("zip over 50 MiB", "--zip", "--zip", "BIG"));
         rows.add(row("zip, S3 and image together", "--zip", "--zip", "ZIP", "--s3-bucket", "bucket", "--s3-key",
                 "k.zip", "--image-uri", "123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1"));
-        // Two code sources are refused as a group, under --zip (the message names the flags given).
-        rows.add(row("S3 and image together", "--zip", "--s3-bucket", "bucket", "--s3-key", "k.zip",
+        // Code sources given together are refused under the first one given (the message names them all).
+        rows.add(row("S3 and image together", "--s3-bucket", "--s3-bucket", "bucket", "--s3-key", "k.zip",
                 "--image-uri", "123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1"));
         rows.add(row("S3 bucket without key", "--s3-key", "--s3-bucket", "bucket"));
         rows.add(row("S3 object version alone", "--s3-bucket", "--s3-object-version", "3"));
