@@ -14,14 +14,14 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
  * function's updates take.
  *
  * <p>Thread-safe: one deployer per process can serve many concurrent deployments (it keeps what it learned about
- * update durations per function). Build with {@link #builder()}.
+ * update durations per function, see {@link LearnedDurations}). Build with {@link #builder()}.
  */
 public final class SafeLambdaDeployer {
     private final DeploymentEngine engine;
 
     private SafeLambdaDeployer(Builder b) {
         this.engine = new DeploymentEngine(b.client, b.lockProvider, b.clock, b.sleeper, b.minimumPollInterval,
-                new RequestValidator());
+                new RequestValidator(), b.learnedDurations.durations());
     }
 
     /** @return a new builder */
@@ -98,6 +98,7 @@ public final class SafeLambdaDeployer {
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = d -> Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
         private Duration minimumPollInterval = Duration.ofMillis(100);
+        private LearnedDurations learnedDurations = new LearnedDurations();
 
         private Builder() {
         }
@@ -149,6 +150,16 @@ public final class SafeLambdaDeployer {
                 throw new IllegalArgumentException("waiterBackoff must be at least 20 ms, was " + value);
             }
             this.minimumPollInterval = value;
+            return this;
+        }
+
+        /**
+         * @param value where this deployer keeps and reads what it learns about how long updates take; share one
+         *     between the short-lived deployers of a process. Default: a new, empty one for this deployer
+         * @return this
+         */
+        public Builder learnedDurations(LearnedDurations value) {
+            this.learnedDurations = Objects.requireNonNull(value, "learnedDurations cannot be null");
             return this;
         }
 

@@ -24,17 +24,18 @@ public final class DeploymentEngine {
     private final SafeLambdaDeployer.Sleeper sleeper;
     private final Duration minimumPollInterval;
     private final RequestValidator validator;
-    private final UpdateDurations durations = new UpdateDurations();
+    private final UpdateDurations durations;
 
     public DeploymentEngine(LambdaClient client, LockProvider lockProvider, Clock clock,
                             SafeLambdaDeployer.Sleeper sleeper, Duration minimumPollInterval,
-                            RequestValidator validator) {
+                            RequestValidator validator, UpdateDurations durations) {
         this.client = Objects.requireNonNull(client, "client cannot be null");
         this.lockProvider = Objects.requireNonNull(lockProvider, "lockProvider cannot be null");
         this.clock = Objects.requireNonNull(clock, "clock cannot be null");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper cannot be null");
         this.minimumPollInterval = Objects.requireNonNull(minimumPollInterval, "minimumPollInterval cannot be null");
         this.validator = Objects.requireNonNull(validator, "validator cannot be null");
+        this.durations = Objects.requireNonNull(durations, "durations cannot be null");
     }
 
     public DeploymentResult deploy(DeploymentRequest request, DeploymentListener listener) {

@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How long updates took, learned per function and kind of operation (exponentially weighted), so that waits poll
- * when completion is likely. One instance per deployer; thread-safe.
+ * when completion is likely. Behind the public {@code LearnedDurations}, which deployers may share; thread-safe.
  */
 public final class UpdateDurations {
     private static final double WEIGHT_OF_NEW_SAMPLE = 0.5;
