@@ -95,7 +95,8 @@ final class SafeLambdaUpdateExecution extends SynchronousNonBlockingStepExecutio
                     : LockProviders.none();
             EventRenderer renderer = new EventRenderer();
             try (LambdaClient client = clients.build()) {
-                return SafeLambdaDeployer.builder().client(client).lockProvider(locks).build()
+                return SafeLambdaDeployer.builder().client(client).lockProvider(locks)
+                        .learnedDurations(ControllerLearnedDurations.get().durations()).build()
                         .deploy(request, event -> log.println(PREFIX + renderer.render(event)))
                         .toMap();
             }
