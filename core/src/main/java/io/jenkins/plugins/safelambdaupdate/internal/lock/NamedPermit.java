@@ -22,7 +22,8 @@ final class NamedPermit {
 
     void acquire(String holderDescription, Duration timeout, LockWaitListener listener)
             throws InterruptedException, LockTimeoutException {
-        if (!semaphore.tryAcquire()) {
+        // tryAcquire() without a timeout would barge past queued waiters even on a fair semaphore.
+        if (!semaphore.tryAcquire(0, TimeUnit.NANOSECONDS)) {
             listener.waiting(holder);
             if (!semaphore.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
                 throw new LockTimeoutException(

@@ -102,6 +102,29 @@ class InProcessLockProviderTest {
     }
 
     @Test
+    void aNewcomerNeverJumpsAQueuedWaiter() throws Exception {
+        FunctionLock held = provider.acquire(ARN_A, LONG, holder -> { });
+        CountDownLatch release = new CountDownLatch(1);
+        Thread waiter = new Thread(() -> {
+            try (FunctionLock lock = provider.acquire(ARN_A, LONG, holder -> { })) {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }, "queued waiter");
+        waiter.start();
+        awaitWaiting(waiter);
+
+        held.close();
+        // Whether or not the queued waiter has woken yet, the lock is its turn, not the newcomer's.
+        assertThatThrownBy(() -> provider.acquire(ARN_A, Duration.ZERO, holder -> { }))
+                .isInstanceOf(LockTimeoutException.class);
+        release.countDown();
+        waiter.join(10_000);
+        assertThat(provider.isHeld(ARN_A)).isFalse();
+    }
+
+    @Test
     void differentFunctionsDoNotWaitForEachOther() throws Exception {
         try (FunctionLock a = provider.acquire(ARN_A, LONG, holder -> { })) {
             List<String> told = new ArrayList<>();
