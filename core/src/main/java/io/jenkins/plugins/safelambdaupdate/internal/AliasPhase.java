@@ -43,6 +43,7 @@ final class AliasPhase {
     private void moveOnce(String alias, String version) {
         GetAliasResponse current = read(alias);
         if (current == null) {
+            ctx.checkStillGoing(); // the read may have taken a while: no write after an interrupt or the deadline
             ctx.emit(new DeploymentEvent.Submitted(ctx.now(), Phase.ALIAS,
                     "Creating alias " + alias + " -> " + version));
             ctx.client().createAlias(b -> b.functionName(ctx.functionArn()).name(alias).functionVersion(version)
@@ -55,6 +56,7 @@ final class AliasPhase {
             ledger.skip(Phase.ALIAS, "alias " + alias + " already points to version " + version);
             return;
         }
+        ctx.checkStillGoing();
         ctx.emit(new DeploymentEvent.Submitted(ctx.now(), Phase.ALIAS, "Moving alias " + alias + " from "
                 + current.functionVersion() + " to " + version));
         ctx.client().updateAlias(b -> b.functionName(ctx.functionArn()).name(alias).functionVersion(version)

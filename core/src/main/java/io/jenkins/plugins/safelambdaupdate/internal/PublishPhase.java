@@ -48,7 +48,8 @@ final class PublishPhase {
                 throw ctx.failure(FailureKind.VERIFICATION_FAILED, "Published version " + version
                         + " holds CodeSha256 " + response.codeSha256() + ", expected " + sha, null);
             }
-            if ("Pending".equals(response.stateAsString())) {
+            // Anything but Active (Pending, or a state a newer Lambda reports) is waited for and must end Active.
+            if (!"Active".equals(response.stateAsString())) {
                 FunctionConfiguration active = support.waits().awaitVersionActive(version, submitted);
                 if (!"Active".equals(active.stateAsString())) {
                     throw ctx.failure(FailureKind.UPDATE_FAILED, "Version " + version + " did not become active: State="
