@@ -3,6 +3,7 @@ package io.jenkins.plugins.safelambdaupdate.bench;
 import io.jenkins.plugins.safelambdaupdate.simulator.CallRecord;
 import io.jenkins.plugins.safelambdaupdate.simulator.FunctionSnapshot;
 import io.jenkins.plugins.safelambdaupdate.simulator.LambdaSimulator;
+import io.jenkins.plugins.safelambdaupdate.simulator.SampleZips;
 import io.jenkins.plugins.safelambdaupdate.simulator.SimulatorStats;
 import io.jenkins.plugins.safelambdaupdate.simulator.VersionSnapshot;
 import java.time.Duration;
@@ -65,9 +66,9 @@ final class ScenarioRunner {
                 .publishDelay(publishDelay)
                 .quotas(true)
                 .seed(seed)
-                .function(WARM_UP_FUNCTION, Workload.zip(runId + "-warmup-initial"));
+                .function(WARM_UP_FUNCTION, SampleZips.pythonHandler(runId + "-warmup-initial"));
         new LinkedHashSet<>(specs.stream().map(DeploymentSpec::functionName).toList())
-                .forEach(f -> builder.function(f, Workload.zip(runId + "-initial-" + f)));
+                .forEach(f -> builder.function(f, SampleZips.pythonHandler(runId + "-initial-" + f)));
         try (LambdaSimulator simulator = builder.start();
              Strategy.Run run = strategy.open(new BenchTarget(simulator, warmUp))) {
             List<Strategy.Deployer> deployers = specs.stream().map(run::prepare).toList();
