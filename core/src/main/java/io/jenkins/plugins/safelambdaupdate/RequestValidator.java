@@ -116,7 +116,6 @@ public final class RequestValidator {
     }
 
     private void validateEnvironment(Map<String, String> environment) {
-        int total = 0;
         for (Map.Entry<String, String> variable : environment.entrySet()) {
             String name = variable.getKey();
             if (name == null || !ENVIRONMENT_NAME.matcher(name).matches()) {
@@ -130,12 +129,32 @@ public final class RequestValidator {
             if (variable.getValue() == null) {
                 throw new InvalidRequestException("environment", "environment variable " + name + " has no value");
             }
-            total += name.getBytes(StandardCharsets.UTF_8).length + variable.getValue().getBytes(StandardCharsets.UTF_8).length;
         }
+        int total = environmentBytes(environment);
         if (total > MAX_ENVIRONMENT_BYTES) {
             throw new InvalidRequestException("environment", "environment variables take " + total
                     + " bytes, over Lambda's limit of " + MAX_ENVIRONMENT_BYTES + " bytes in all");
         }
+    }
+
+    /**
+     * Measures environment variables the way this validator does against {@link #MAX_ENVIRONMENT_BYTES}: the UTF-8
+     * bytes of every name and every value, summed. The engine measures the merged environment it is about to send
+     * the same way.
+     *
+     * @param environment the variables, not null; a null name or value counts as empty
+     * @return the size in bytes
+     */
+    public static int environmentBytes(Map<String, String> environment) {
+        int total = 0;
+        for (Map.Entry<String, String> variable : environment.entrySet()) {
+            total += utf8Length(variable.getKey()) + utf8Length(variable.getValue());
+        }
+        return total;
+    }
+
+    private static int utf8Length(String text) {
+        return text == null ? 0 : text.getBytes(StandardCharsets.UTF_8).length;
     }
 
     private void validateDescription(String description) {

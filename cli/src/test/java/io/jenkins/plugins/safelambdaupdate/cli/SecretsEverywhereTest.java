@@ -11,6 +11,7 @@ import io.jenkins.plugins.safelambdaupdate.DeploymentResult;
 import io.jenkins.plugins.safelambdaupdate.EventRenderer;
 import io.jenkins.plugins.safelambdaupdate.FailureKind;
 import io.jenkins.plugins.safelambdaupdate.ForeignChangePolicy;
+import io.jenkins.plugins.safelambdaupdate.InvalidRequestException;
 import io.jenkins.plugins.safelambdaupdate.LambdaClients;
 import io.jenkins.plugins.safelambdaupdate.LockProviders;
 import io.jenkins.plugins.safelambdaupdate.Phase;
@@ -216,6 +217,50 @@ class SecretsEverywhereTest {
             seen.add("stderr: " + run.err());
         }
         assertThat(runs).extracting(CliHarness.Run::exitCode).contains(0, 1, 2, 3, 4);
+        assertTheSecretsReachedLambda();
+        assertNothingSeenHoldsASecret();
+    }
+
+    // ------------------------------------------------------------------------------------------------ a merged environment
+
+    /**
+     * The function already has a large secret variable and the deployment merges another: each fits alone, together
+     * they exceed Lambda's 4 KB, and AWS's refusal would quote every value. Refused before UpdateFunctionConfiguration,
+     * through the engine and through {@code deploy} with and without {@code --json}.
+     */
+    @Test
+    void aMergedEnvironmentOverTheLimitIsRefusedWithoutQuotingAValue() throws Exception {
+        try (LambdaClient client = LambdaClients.builder().region("us-east-1").endpointOverride(simulator.endpoint())
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsSessionCredentials.create(ACCESS_KEY, SECRET_KEY, SESSION_TOKEN)))
+                .build()) {
+            client.updateFunctionConfiguration(b -> b.functionName("secret-fn")
+                    .environment(e -> e.variables(Map.of("BIG_PASSWORD", PASSWORD.repeat(130)))));
+            try (LambdaWaiter waiter = LambdaWaiter.builder().client(client).build()) {
+                waiter.waitUntilFunctionUpdatedV2(b -> b.functionName("secret-fn"));
+            }
+            long updates = simulator.stats().calls("UpdateFunctionConfiguration");
+            SafeLambdaDeployer deployer = SafeLambdaDeployer.builder().client(client)
+                    .lockProvider(LockProviders.inProcess()).build();
+
+            Object outcome = deploy(deployer, DeploymentRequest.builder().functionName("secret-fn")
+                    .environment(Map.of("BIG_TOKEN", API_TOKEN.repeat(100))).build(), null);
+
+            assertThat(outcome).isInstanceOfSatisfying(InvalidRequestException.class,
+                    e -> assertThat(e.parameter()).isEqualTo("environment"));
+            CliHarness cli = new CliHarness(Map.of("AWS_ACCESS_KEY_ID", ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", SECRET_KEY,
+                    "AWS_SESSION_TOKEN", SESSION_TOKEN, "AWS_REGION", "us-east-1"), tmp.resolve("home"));
+            for (String json : List.of("--no-json", "--json")) {
+                CliHarness.Run run = cli.run(deploy(json, "--env", "BIG_TOKEN=" + API_TOKEN.repeat(100)));
+                seen.add("stdout: " + run.out());
+                seen.add("stderr: " + run.err());
+                assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
+                assertThat(run.all()).contains("--env");
+            }
+            assertThat(simulator.stats().calls("UpdateFunctionConfiguration")).isEqualTo(updates);
+        }
+        assertThat(simulator.function("secret-fn").orElseThrow().latest().environment())
+                .containsOnlyKeys("BIG_PASSWORD");
         assertTheSecretsReachedLambda();
         assertNothingSeenHoldsASecret();
     }

@@ -2,11 +2,14 @@ package io.jenkins.plugins.safelambdaupdate.internal;
 
 import io.jenkins.plugins.safelambdaupdate.DeploymentRequest;
 import io.jenkins.plugins.safelambdaupdate.EnvironmentMode;
+import io.jenkins.plugins.safelambdaupdate.InvalidRequestException;
+import io.jenkins.plugins.safelambdaupdate.RequestValidator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 import software.amazon.awssdk.services.lambda.model.Environment;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.Layer;
@@ -75,6 +78,32 @@ final class ConfigurationIntent {
             b.role(request.role().get());
         }
         return b.build();
+    }
+
+    /**
+     * The request alone was checked before any AWS call; merged into the variables the function already has, the
+     * environment can still exceed Lambda's limit, and AWS's refusal would quote every value. Measured as
+     * {@link RequestValidator} measures.
+     *
+     * @throws InvalidRequestException for {@code environment} when the environment to send is too large; names the
+     *                                 sizes and the variables kept from the function, never a value
+     */
+    void checkEnvironmentSize(FunctionConfiguration current) {
+        if (!differences(current).contains("environment")) {
+            return;
+        }
+        int total = RequestValidator.environmentBytes(desiredEnvironment(current));
+        if (total <= RequestValidator.MAX_ENVIRONMENT_BYTES) {
+            return;
+        }
+        Map<String, String> requested = request.environment().orElse(Map.of());
+        TreeSet<String> kept = new TreeSet<>(currentEnvironment(current).keySet());
+        kept.removeAll(requested.keySet());
+        throw new InvalidRequestException("environment", "environment variables would take " + total
+                + " bytes once merged with the function's existing variables, over Lambda's limit of "
+                + RequestValidator.MAX_ENVIRONMENT_BYTES + " bytes in all (" + RequestValidator.environmentBytes(requested)
+                + " bytes requested; kept from the function: " + (kept.isEmpty() ? "none" : String.join(", ", kept))
+                + "); nothing was changed by this step: remove variables or replace the environment instead of merging");
     }
 
     private Map<String, String> desiredEnvironment(FunctionConfiguration current) {

@@ -8,7 +8,7 @@ import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 
 /**
  * Step 6: update the configuration unless it already matches the intent; UpdateFunctionConfiguration with a fresh
- * RevisionId, wait, require Successful.
+ * RevisionId, wait, require Successful. A merged environment over Lambda's size limit is refused before the call.
  */
 final class ConfigurationPhase extends UpdatePhase {
     private final DeploymentContext ctx;
@@ -35,6 +35,7 @@ final class ConfigurationPhase extends UpdatePhase {
     @Override
     FunctionConfiguration update(FunctionConfiguration cfg) {
         ctx.checkStillGoing();
+        intent.checkEnvironmentSize(cfg);
         ctx.emit(new DeploymentEvent.Submitted(ctx.now(), Phase.CONFIGURATION,
                 "Updating configuration (" + String.join(", ", intent.differences(cfg)) + ")"));
         Instant submittedAt = ctx.now();

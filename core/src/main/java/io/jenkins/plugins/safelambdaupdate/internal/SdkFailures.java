@@ -7,6 +7,8 @@ import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.nio.channels.ClosedByInterruptException;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -53,10 +55,10 @@ final class SdkFailures {
             return DeploymentFailures.deadlineExceeded(ctx, e);
         }
         if (e instanceof ResourceNotFoundException) {
-            return ctx.failure(FailureKind.FUNCTION_NOT_FOUND, awsMessage(e), e);
+            return ctx.failure(FailureKind.FUNCTION_NOT_FOUND, awsMessage(e), redactedCause(e));
         }
         return ctx.failure(FailureKind.AWS_ERROR, "AWS call failed during the "
-                + DeploymentFailures.name(ctx.phase()) + " phase: " + awsMessage(e), e);
+                + DeploymentFailures.name(ctx.phase()) + " phase: " + awsMessage(e), redactedCause(e));
     }
 
     /** The SDK wraps an interrupt in several ways (aborted call, interrupted I/O); all of them mean stop now. */
@@ -92,11 +94,50 @@ final class SdkFailures {
         return e.getClass().getSimpleName();
     }
 
+    /** @return the error code, AWS's message ({@link #redact redacted}) and the HTTP status */
     static String awsMessage(SdkException e) {
         if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
-            return service.awsErrorDetails().errorCode() + ": " + service.awsErrorDetails().errorMessage()
+            return service.awsErrorDetails().errorCode() + ": " + redact(service.awsErrorDetails().errorMessage())
                     + " (HTTP " + service.statusCode() + ")";
         }
-        return String.valueOf(e.getMessage());
+        return redact(String.valueOf(e.getMessage()));
+    }
+
+    /** Lambda's refusal of a too large environment quotes the whole environment, values included, from here on. */
+    private static final String MEASURED = "String measured:";
+    /** A validation error quotes the refused value: {@code Value '...' at 'field'}. */
+    private static final Pattern QUOTED_VALUE = Pattern.compile("Value '.*?' at '");
+
+    /**
+     * AWS error messages may echo parts of the request, and a request can carry secrets (environment variable
+     * values): drops everything from {@code String measured:} on and the value quoted by a validation error, so that
+     * no message the engine builds from AWS's text repeats the request.
+     */
+    static String redact(String message) {
+        if (message == null) {
+            return null;
+        }
+        int measured = message.indexOf(MEASURED);
+        String cut = measured < 0 ? message : message.substring(0, measured) + MEASURED + " (redacted)";
+        return QUOTED_VALUE.matcher(cut).replaceAll("Value (redacted) at '");
+    }
+
+    /**
+     * The SDK's exception, to keep as the cause, unless its message holds text {@link #redact} removes: then a copy
+     * with the redacted message and the same stack trace (without the SDK's suppressed earlier attempts, which quote
+     * the same text).
+     */
+    static Throwable redactedCause(SdkException e) {
+        if (!(e instanceof AwsServiceException service) || service.awsErrorDetails() == null
+                || Objects.equals(redact(service.awsErrorDetails().errorMessage()),
+                        service.awsErrorDetails().errorMessage())) {
+            return e;
+        }
+        String message = redact(service.awsErrorDetails().errorMessage());
+        AwsServiceException copy = service.toBuilder().message(message).cause(null)
+                .awsErrorDetails(service.awsErrorDetails().toBuilder().errorMessage(message).rawResponse(null).build())
+                .build();
+        copy.setStackTrace(service.getStackTrace());
+        return copy;
     }
 }
