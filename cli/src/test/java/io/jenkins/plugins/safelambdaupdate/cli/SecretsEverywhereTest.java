@@ -33,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Handler;
@@ -164,14 +165,15 @@ class SecretsEverywhereTest {
                             outsideWrite();
                         }
                     }));
-            // an interrupt while waiting for our update
+            // an interrupt as our code update is submitted: set on the deploying thread itself, so it cannot miss
             outcomes.add(deploy(deployer, base.toBuilder().code(newZip("interrupted"))
-                    .environment(Map.of("DB_PASSWORD", PASSWORD + "-5")).build(), interruptWhenSubmitted(Thread.currentThread())));
-            Thread.interrupted();
+                    .environment(Map.of("DB_PASSWORD", PASSWORD + "-5")).build(), interruptWhenSubmitted()));
+            Thread.interrupted(); // cleared, whatever the engine left, before the next deployment
             // a deadline that passes while waiting for the lock another deployment holds (LOCK_TIMEOUT)
+            CountDownLatch held = new CountDownLatch(1);
             CompletableFuture<Object> holder = CompletableFuture.supplyAsync(() -> deploy(deployer, base.toBuilder()
-                    .environment(Map.of("DB_PASSWORD", PASSWORD + "-6")).build(), slowListener()));
-            TimeUnit.MILLISECONDS.sleep(100);
+                    .environment(Map.of("DB_PASSWORD", PASSWORD + "-6")).build(), slowListener(held)));
+            assertThat(held.await(30, TimeUnit.SECONDS)).as("the holder took the lock").isTrue();
             outcomes.add(deploy(deployer, base.toBuilder().environment(Map.of("DB_PASSWORD", PASSWORD + "-7"))
                     .deadline(Duration.ofMillis(300)).build(), null));
             outcomes.add(holder.get(30, TimeUnit.SECONDS));
@@ -360,18 +362,20 @@ class SecretsEverywhereTest {
         return "exception: " + e.getMessage() + " | " + e + " | " + trace;
     }
 
-    private Consumer<DeploymentEvent> interruptWhenSubmitted(Thread deploying) {
+    /** Interrupts the deploying thread (listeners run on it) when the code update is submitted. */
+    private static Consumer<DeploymentEvent> interruptWhenSubmitted() {
         return event -> {
             if (event instanceof DeploymentEvent.Submitted s && s.phase() == Phase.CODE) {
-                CompletableFuture.delayedExecutor(50, TimeUnit.MILLISECONDS).execute(deploying::interrupt);
+                Thread.currentThread().interrupt();
             }
         };
     }
 
-    /** Holds the lock a while: sleeps on the first event after the lock is taken. */
-    private static Consumer<DeploymentEvent> slowListener() {
+    /** Holds the lock a while: counts down {@code held} and sleeps on the event saying the lock is taken. */
+    private static Consumer<DeploymentEvent> slowListener(CountDownLatch held) {
         return event -> {
             if (event instanceof DeploymentEvent.LockAcquired) {
+                held.countDown();
                 try {
                     TimeUnit.MILLISECONDS.sleep(1500);
                 } catch (InterruptedException e) {
