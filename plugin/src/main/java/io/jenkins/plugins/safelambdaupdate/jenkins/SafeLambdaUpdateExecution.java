@@ -85,7 +85,7 @@ final class SafeLambdaUpdateExecution extends SynchronousNonBlockingStepExecutio
             String region = step.getRegion() == null ? null : RequestParameters.region(step.getRegion());
             LambdaClients.Builder clients = LambdaClients.builder()
                     .region(environment.resolveRegion(region, FunctionReference.parse(request.functionName())))
-                    .credentialsProvider(credentials(step.getCredentialsId(), run))
+                    .credentialsProvider(credentials(step.getCredentialsId(), run, log))
                     .environment(environment);
             if (step.getEndpointUrl() != null) {
                 clients.endpointOverride(RequestParameters.endpointUrl(step.getEndpointUrl()));
@@ -163,7 +163,7 @@ final class SafeLambdaUpdateExecution extends SynchronousNonBlockingStepExecutio
      * @return a static provider, or null without {@code credentialsId} or for credentials with blank keys and no role
      *     (the step's AWS environment variables, else the controller's default chain, then apply)
      */
-    private static AwsCredentialsProvider credentials(String credentialsId, Run<?, ?> run) {
+    private static AwsCredentialsProvider credentials(String credentialsId, Run<?, ?> run, PrintStream log) {
         if (credentialsId == null) {
             return null;
         }
@@ -181,6 +181,12 @@ final class SafeLambdaUpdateExecution extends SynchronousNonBlockingStepExecutio
             throw new InvalidRequestException("credentialsId", "credentialsId '" + credentialsId + "' could not be"
                     + " resolved (assuming its IAM role failed?): " + e.getMessage());
         }
-        return resolved == null ? null : StaticCredentialsProvider.create(resolved);
+        if (resolved == null) {
+            // Blank keys and no role is how users ask for the controller's own identity: say so, not silently.
+            log.println(PREFIX + "Credentials '" + credentialsId + "' hold no access key and no role: using the"
+                    + " step's AWS environment variables, else the controller's default AWS credentials chain");
+            return null;
+        }
+        return StaticCredentialsProvider.create(resolved);
     }
 }

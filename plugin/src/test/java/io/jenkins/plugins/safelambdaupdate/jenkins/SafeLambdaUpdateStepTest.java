@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.cloudbees.jenkins.plugins.awscredentials.AWSCredentialsImpl;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import hudson.FilePath;
 import hudson.model.Fingerprint;
 import hudson.model.Result;
@@ -88,6 +90,24 @@ class SafeLambdaUpdateStepTest {
         Fingerprint usage = CredentialsProvider.getFingerprintOf(credentials);
         assertTrue(usage != null && usage.getRangeSet(p).includes(b.getNumber()), "the use of the credentials is tracked");
         j.assertLogNotContains(Simulated.SECRET_KEY, b);
+    }
+
+    @Test
+    void credentialsWithoutKeysOrRoleSayTheyFallBackToTheEnvironment(JenkinsRule j) throws Exception {
+        SystemCredentialsProvider.getInstance().getCredentials().add(new AWSCredentialsImpl(CredentialsScope.GLOBAL,
+                "instance-identity", "", "", "use the controller's own identity"));
+        SystemCredentialsProvider.getInstance().save();
+        Simulated.function(sim, "reports");
+        WorkflowJob p = j.createProject(WorkflowJob.class, "deploy");
+        p.setDefinition(new CpsFlowDefinition("withEnv(['AWS_ACCESS_KEY_ID=AKIAENVIRONMENTKEY02',"
+                + " 'AWS_SECRET_ACCESS_KEY=fallback-secret-never-printed']) {\n  "
+                + Simulated.step(sim, "reports", "credentialsId: 'instance-identity', memorySize: 256") + "\n}", true));
+
+        WorkflowRun b = j.assertBuildStatusSuccess(p.scheduleBuild2(0));
+
+        j.assertLogContains("[safeLambdaUpdate] Credentials 'instance-identity' hold no access key and no role", b);
+        assertEquals(256, sim.function("reports").orElseThrow().latest().memorySize());
+        j.assertLogNotContains("fallback-secret-never-printed", b);
     }
 
     @Test
