@@ -1,6 +1,19 @@
 package io.jenkins.plugins.safelambdaupdate;
 
 import io.jenkins.plugins.safelambdaupdate.internal.UpdateDurations;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
 
 /**
  * What deployers have learned about how long Lambda takes to apply updates and publish versions, per function.
@@ -17,6 +30,63 @@ public final class LearnedDurations {
 
     /** Creates an empty store: nothing learned yet. */
     public LearnedDurations() {
+    }
+
+    /**
+     * Reads durations saved by {@link #saveTo(Path)}, so that a short-lived process (one command-line run) starts
+     * from what earlier runs learned. A missing, unreadable or malformed file gives an empty store: the durations only
+     * make polling smarter, never change what is deployed.
+     *
+     * @param file the file, not null
+     * @return the durations read, possibly none
+     */
+    public static LearnedDurations loadFrom(Path file) {
+        Objects.requireNonNull(file, "file cannot be null");
+        LearnedDurations learned = new LearnedDurations();
+        Properties saved = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            saved.load(in);
+        } catch (IOException | IllegalArgumentException e) {
+            return learned; // nothing usable: start from nothing, as without a file
+        }
+        Map<String, Duration> estimates = new HashMap<>();
+        for (String key : saved.stringPropertyNames()) {
+            try {
+                estimates.put(key, Duration.ofMillis(Long.parseLong(saved.getProperty(key).trim())));
+            } catch (NumberFormatException e) {
+                // a damaged line costs that function a few extra polls, nothing more
+            }
+        }
+        learned.durations.restore(estimates);
+        return learned;
+    }
+
+    /**
+     * Saves the durations learned so far (function ARNs and milliseconds, nothing secret), replacing the file
+     * atomically so that concurrent runs never read half a file.
+     *
+     * @param file the file, not null; its directory is created when missing
+     * @throws UncheckedIOException if the file cannot be written
+     */
+    public void saveTo(Path file) {
+        Objects.requireNonNull(file, "file cannot be null");
+        Properties saved = new Properties();
+        durations.snapshot().forEach((key, value) -> saved.setProperty(key, Long.toString(value.toMillis())));
+        try {
+            Path directory = file.toAbsolutePath().getParent();
+            Files.createDirectories(directory);
+            Path temporary = Files.createTempFile(directory, file.getFileName().toString(), ".tmp");
+            try {
+                try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+                    saved.store(out, "safe-lambda-update: how long Lambda updates took, per function (milliseconds)");
+                }
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temporary); // gone already after the move; left over only after a failure
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot save learned durations to " + file, e);
+        }
     }
 
     UpdateDurations durations() {

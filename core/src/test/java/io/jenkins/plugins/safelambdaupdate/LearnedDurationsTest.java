@@ -1,9 +1,13 @@
 package io.jenkins.plugins.safelambdaupdate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +31,37 @@ class LearnedDurationsTest extends SimulatorTestSupport {
                 .as("GetFunction polls of a deployer with shared learning (cold one: %s)", cold.apiCalls())
                 .isLessThan(cold.apiCalls().get("GetFunction"));
         assertThat(sim.function("fn").orElseThrow().codeSha256()).isEqualTo(cold.codeSha256());
+    }
+
+    @Test
+    void whatWasLearnedSurvivesARoundTripThroughAFileAndADamagedFileIsIgnored() throws Exception {
+        start(Duration.ofMillis(800));
+        createFunction("fn");
+        LearnedDurations first = new LearnedDurations();
+        deployerLearningIn(first).deploy(request("v1", "first"), DeploymentListener.NONE);
+        Path file = dir.resolve("state").resolve("learned-durations.properties");
+        first.saveTo(file);
+
+        Properties saved = new Properties();
+        try (var in = Files.newBufferedReader(file)) {
+            saved.load(in);
+        }
+        assertThat(saved.stringPropertyNames()).contains("arn:aws:lambda:us-east-1:123456789012:function:fn|code");
+        assertThat(Files.readString(file)).doesNotContain("first");
+        DeploymentResult warm = deployerLearningIn(LearnedDurations.loadFrom(file))
+                .deploy(request("v2", "second"), DeploymentListener.NONE);
+        DeploymentResult cold = deployerLearningIn(new LearnedDurations())
+                .deploy(request("v3", "third"), DeploymentListener.NONE);
+        assertThat(warm.apiCalls().get("GetFunction"))
+                .as("GetFunction polls of a deployer that loaded the file (cold one: %s)", cold.apiCalls())
+                .isLessThan(cold.apiCalls().get("GetFunction"));
+
+        Files.writeString(file, "not=a number\n\u0000garbage");
+        assertThatCode(() -> LearnedDurations.loadFrom(file)).doesNotThrowAnyException();
+        assertThatCode(() -> LearnedDurations.loadFrom(dir.resolve("missing.properties"))).doesNotThrowAnyException();
+        try (var leftovers = Files.list(file.getParent())) {
+            assertThat(leftovers).as("no temporary file left behind").hasSize(1);
+        }
     }
 
     private SafeLambdaDeployer deployerLearningIn(LearnedDurations durations) {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.safelambdaupdate.internal;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -30,6 +31,22 @@ public final class UpdateDurations {
         long s = Math.max(0, sample.toNanos());
         nanos.merge(functionArn + '|' + kind, s, UpdateDurations::blend);
         nanos.merge("*|" + kind, s, UpdateDurations::blend);
+    }
+
+    /** @return every estimate, keyed as stored ({@code functionArn|kind}, or {@code *|kind} for any function) */
+    public Map<String, Duration> snapshot() {
+        Map<String, Duration> copy = new TreeMap<>();
+        nanos.forEach((key, value) -> copy.put(key, Duration.ofNanos(value)));
+        return copy;
+    }
+
+    /** Adopts estimates from a {@link #snapshot()}, for keys not learned here yet; malformed keys are ignored. */
+    public void restore(Map<String, Duration> estimates) {
+        estimates.forEach((key, value) -> {
+            if (key.indexOf('|') > 0 && value != null && !value.isNegative()) {
+                nanos.putIfAbsent(key, value.toNanos());
+            }
+        });
     }
 
     private static Long blend(Long old, Long sample) {
