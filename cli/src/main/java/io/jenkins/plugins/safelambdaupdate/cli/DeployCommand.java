@@ -4,9 +4,11 @@ import io.jenkins.plugins.safelambdaupdate.DeploymentException;
 import io.jenkins.plugins.safelambdaupdate.DeploymentRequest;
 import io.jenkins.plugins.safelambdaupdate.DeploymentResult;
 import io.jenkins.plugins.safelambdaupdate.FunctionReference;
+import io.jenkins.plugins.safelambdaupdate.LearnedDurations;
 import io.jenkins.plugins.safelambdaupdate.LockProvider;
 import io.jenkins.plugins.safelambdaupdate.SafeLambdaDeployer;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Clock;
@@ -36,6 +38,9 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
             "3:function not found, or another AWS error (credentials, permissions, network)",
             "4:interrupted, deadline exceeded or lock not acquired in time"})
 public final class DeployCommand implements Callable<Integer> {
+    /** Beside the default lock directory: what earlier runs learned about how long updates take. */
+    static final String LEARNED_DURATIONS_FILE = "learned-durations.properties";
+
 
     @Mixin
     RequestOptions request = new RequestOptions();
@@ -99,13 +104,27 @@ public final class DeployCommand implements Callable<Integer> {
         DeploymentRequest deploymentRequest = request.toRequest();
         FunctionReference function = FunctionReference.parse(deploymentRequest.functionName());
         LockProvider lockProvider = lock.provider(environment, userHome);
+        // One run is one deployment: start from what earlier runs on this host learned about update durations.
+        Path learnedFile = LockOptions.defaultDirectory(environment, userHome).resolveSibling(LEARNED_DURATIONS_FILE);
+        LearnedDurations learned = LearnedDurations.loadFrom(learnedFile);
         try (LambdaClient client = aws.newClient(function, environment)) {
             SafeLambdaDeployer deployer = SafeLambdaDeployer.builder()
                     .client(client)
                     .lockProvider(lockProvider)
                     .clock(clock)
+                    .learnedDurations(learned)
                     .build();
             return deployer.deploy(deploymentRequest, output);
+        } finally {
+            save(learned, learnedFile);
+        }
+    }
+
+    private static void save(LearnedDurations learned, Path file) {
+        try {
+            learned.saveTo(file);
+        } catch (UncheckedIOException e) {
+            // Only a hint for the next run's polling: a read-only home must not fail a deployment that succeeded.
         }
     }
 }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -94,6 +95,20 @@ class DeployCommandTest {
         Path locks = tmp.resolve("home").resolve(".cache").resolve("safe-lambda-update").resolve("locks");
         assertThat(locks).isDirectory();
         assertThat(locks.toFile().list()).singleElement().asString().contains(function).endsWith(".lock");
+    }
+
+    @Test
+    void remembersHowLongUpdatesTookForTheNextRun() throws Exception {
+        CliHarness.Run run = cli.run(deploy("--function", function, "--zip", zip.toString(), "--memory", "256"));
+
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        Path learned = tmp.resolve("home").resolve(".cache").resolve("safe-lambda-update")
+                .resolve(DeployCommand.LEARNED_DURATIONS_FILE);
+        Properties saved = new Properties();
+        try (var in = Files.newBufferedReader(learned)) {
+            saved.load(in);
+        }
+        assertThat(saved.stringPropertyNames()).anyMatch(key -> key.endsWith(":function:" + function + "|code"));
     }
 
     static Stream<Arguments> invalidInput() {
