@@ -12,13 +12,11 @@ import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
  */
 final class CodePhase extends UpdatePhase {
     private final DeploymentContext ctx;
-    private final PhaseSupport support;
     private final CodeArtifact code;
 
     CodePhase(PhaseSupport support, CodeArtifact code) {
         super(Phase.CODE, support);
         this.ctx = support.ctx();
-        this.support = support;
         this.code = code;
     }
 

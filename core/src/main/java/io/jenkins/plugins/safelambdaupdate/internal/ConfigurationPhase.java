@@ -12,13 +12,11 @@ import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
  */
 final class ConfigurationPhase extends UpdatePhase {
     private final DeploymentContext ctx;
-    private final PhaseSupport support;
     private final ConfigurationIntent intent;
 
     ConfigurationPhase(PhaseSupport support, ConfigurationIntent intent) {
         super(Phase.CONFIGURATION, support);
         this.ctx = support.ctx();
-        this.support = support;
         this.intent = intent;
     }
 

@@ -10,7 +10,8 @@ import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
  */
 abstract class UpdatePhase {
     private final Phase phase;
-    private final PhaseSupport support;
+    /** The collaborators every phase uses; the subclasses share it rather than keep a copy. */
+    final PhaseSupport support;
 
     UpdatePhase(Phase phase, PhaseSupport support) {
         this.phase = phase;
