@@ -7,6 +7,7 @@ import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
@@ -65,6 +66,18 @@ public final class AwsEnvironment {
         return Optional.of(StaticCredentialsProvider.create(sessionToken == null
                 ? AwsBasicCredentials.create(accessKeyId, secretAccessKey)
                 : AwsSessionCredentials.create(accessKeyId, secretAccessKey, sessionToken)));
+    }
+
+    /**
+     * @return the credentials these variables name: {@link #credentials()}, else a provider of the {@code AWS_PROFILE}
+     *     profile; empty when neither is set
+     */
+    public Optional<AwsCredentialsProvider> credentialsProvider() {
+        Optional<AwsCredentialsProvider> keys = credentials();
+        if (keys.isPresent() || profile == null) {
+            return keys;
+        }
+        return Optional.of(ProfileCredentialsProvider.builder().profileName(profile).build());
     }
 
     /** @return {@code AWS_REGION}, else {@code AWS_DEFAULT_REGION}, when set */

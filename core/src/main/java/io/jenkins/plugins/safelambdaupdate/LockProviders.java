@@ -1,10 +1,12 @@
 package io.jenkins.plugins.safelambdaupdate;
 
+import io.jenkins.plugins.safelambdaupdate.internal.lock.DynamoDbLockProvider;
 import io.jenkins.plugins.safelambdaupdate.internal.lock.FileLockProvider;
 import io.jenkins.plugins.safelambdaupdate.internal.lock.InProcessLockProvider;
 import io.jenkins.plugins.safelambdaupdate.internal.lock.NoLockProvider;
 import java.nio.file.Path;
 import java.util.Objects;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The lock providers that ship with the engine. Each call returns a new, independent provider. */
 public final class LockProviders {
@@ -28,6 +30,27 @@ public final class LockProviders {
      */
     public static LockProvider fileLock(Path directory) {
         return new FileLockProvider(Objects.requireNonNull(directory, "directory cannot be null"));
+    }
+
+    /**
+     * Locks across hosts: a lease on one item per function ARN in a DynamoDB table (see {@link DynamoDbLockTable}),
+     * through AWS's DynamoDB Lock Client. The holder renews its lease every heartbeat period; a holder that dies or
+     * loses the network frees the function within one lease. Waiters read the item once per refresh period (threads
+     * of this process queue locally first, so one of them reads), are told the holder's owner name whenever it
+     * changes, stop at the timeout give or take one refresh period, and stop at once when interrupted. The lock
+     * serves efficiency, not safety: a holder whose lease expired may still write, and the engine's RevisionId and
+     * CodeSha256 preconditions refuse what it writes over another deployment.
+     *
+     * <p>{@code acquire} throws {@link LockTableException} (naming the table) when the table is missing or access
+     * is denied. Settings are checked by {@link DynamoDbLockSettings#builder()}, before any call.
+     *
+     * @param client the DynamoDB client (see {@link DynamoDbClients}); the provider never closes it
+     * @param settings the table, lease, heartbeat, refresh period and owner name
+     * @throws NullPointerException if client or settings is null
+     */
+    public static LockProvider dynamoDb(DynamoDbClient client, DynamoDbLockSettings settings) {
+        return new DynamoDbLockProvider(Objects.requireNonNull(client, "client cannot be null"),
+                Objects.requireNonNull(settings, "settings cannot be null"));
     }
 
     /** Takes no lock: for callers that serialize deployments of a function themselves. */
