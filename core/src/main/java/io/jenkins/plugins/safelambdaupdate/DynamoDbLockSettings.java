@@ -125,9 +125,12 @@ public final class DynamoDbLockSettings {
         return owner;
     }
 
-    /** @return for example {@code 20 s} or {@code 250 ms} */
+    /** @return for example {@code 20 s}, {@code 250 ms} or {@code 1 h} */
     static String shown(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+        if (d.toMillis() % 1000 != 0) {
+            return d.toMillis() + " ms";
+        }
+        return d.toSeconds() % 3600 == 0 && d.toSeconds() != 0 ? d.toHours() + " h" : d.toSeconds() + " s";
     }
 
     /** Builder of {@link DynamoDbLockSettings}. Not thread-safe. */

@@ -7,6 +7,7 @@ import io.jenkins.plugins.safelambdaupdate.LambdaClients;
 import io.jenkins.plugins.safelambdaupdate.RequestParameters;
 import java.util.Map;
 import picocli.CommandLine.Option;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
@@ -31,6 +32,35 @@ final class AwsOptions {
             description = "Send requests to this endpoint instead of AWS's (for example the simulator's). "
                     + "Default: AWS_ENDPOINT_URL, else AWS's own endpoint.")
     String endpointUrl;
+
+    /**
+     * @param function the function (a full ARN may supply the region), or null when there is none
+     * @param environment the process environment, not null
+     * @return the region Lambda is called in: {@code --region}, else AWS_REGION, else AWS_DEFAULT_REGION, else the
+     *     function ARN's; null when none gives one and there is no function
+     * @throws InvalidRequestException naming {@code --region} when it is malformed or missing
+     */
+    String lambdaRegion(FunctionReference function, Map<String, String> environment) {
+        String given = region == null ? null : RequestParameters.region(region);
+        if (function != null) {
+            return AwsEnvironment.of(environment).resolveRegion(given, function);
+        }
+        return given != null ? given : AwsEnvironment.of(environment).region().orElse(null);
+    }
+
+    /**
+     * @return the credentials of {@code --profile}, or null for those of the environment, else the default chain
+     * @throws InvalidRequestException naming {@code --profile} when it is blank
+     */
+    AwsCredentialsProvider profileCredentials() {
+        if (profile == null) {
+            return null;
+        }
+        if (profile.isBlank()) {
+            throw new InvalidRequestException("profile", "profile cannot be blank");
+        }
+        return ProfileCredentialsProvider.builder().profileName(profile).build();
+    }
 
     /**
      * Builds a Lambda client for a function, checking the options first (no AWS call is made).

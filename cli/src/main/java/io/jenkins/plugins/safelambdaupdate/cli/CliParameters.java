@@ -37,12 +37,20 @@ final class CliParameters {
             Map.entry("endpointUrl", "--endpoint-url"),
             Map.entry("AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL"),
             Map.entry("lock", "--lock"),
-            Map.entry("lockDir", "--lock-dir"));
+            Map.entry("lockDir", "--lock-dir"),
+            Map.entry("lockTable", "--lock-table"),
+            Map.entry("lockLease", "--lock-lease"),
+            Map.entry("lockHeartbeat", "--lock-heartbeat"),
+            Map.entry("lockRefresh", "--lock-refresh"),
+            Map.entry("lockOwner", "--lock-owner"),
+            Map.entry("lockRegion", "--lock-region"),
+            Map.entry("lockEndpointUrl", "--lock-endpoint-url"));
 
     /** Engine parameter names that are no English word, so they can be replaced inside messages. */
     private static final List<String> CODE_NAMES = List.of("functionName", "zipFile", "s3Bucket", "s3Key",
             "s3ObjectVersion", "imageUri", "memorySize", "conflictRetries", "onForeignChange", "environmentMode",
-            "endpointUrl", "lockDir");
+            "endpointUrl", "lockDir", "lockTable", "lockLease", "lockHeartbeat", "lockRefresh", "lockOwner",
+            "lockRegion", "lockEndpointUrl");
     private static final Pattern CODE_NAME = Pattern.compile("(?<![\\w./-])(" + String.join("|", CODE_NAMES)
             + ")(?![\\w./-])");
 

@@ -51,6 +51,9 @@ public final class DeployCommand implements Callable<Integer> {
     @Mixin
     LockOptions lock = new LockOptions();
 
+    @Mixin
+    DynamoDbLockOptions dynamoDbLock = new DynamoDbLockOptions();
+
     @Option(names = "--json", description = "Report events as JSON lines on standard output, then a final result "
             + "object (\"type\":\"result\").")
     boolean json;
@@ -103,7 +106,14 @@ public final class DeployCommand implements Callable<Integer> {
     private DeploymentResult deploy(DeploymentOutput output) {
         DeploymentRequest deploymentRequest = request.toRequest();
         FunctionReference function = FunctionReference.parse(deploymentRequest.functionName());
-        LockProvider lockProvider = lock.provider(environment, userHome);
+        try (DynamoDbLock dynamoDb = DynamoDbLock.open(lock, dynamoDbLock, aws, function, environment)) {
+            LockProvider lockProvider = dynamoDb != null ? dynamoDb.provider() : lock.provider(environment, userHome);
+            return deploy(deploymentRequest, function, lockProvider, output);
+        }
+    }
+
+    private DeploymentResult deploy(DeploymentRequest deploymentRequest, FunctionReference function,
+                                    LockProvider lockProvider, DeploymentOutput output) {
         // One run is one deployment: start from what earlier runs on this host learned about update durations.
         Path learnedFile = LockOptions.defaultDirectory(environment, userHome).resolveSibling(LEARNED_DURATIONS_FILE);
         LearnedDurations learned = LearnedDurations.loadFrom(learnedFile);

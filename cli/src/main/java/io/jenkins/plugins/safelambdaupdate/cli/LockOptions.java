@@ -22,12 +22,15 @@ final class LockOptions {
         /** An OS file lock per function in {@code --lock-dir}. */
         file,
         /** No lock: for callers that serialize deployments themselves. */
-        none
+        none,
+        /** A lease per function in a DynamoDB table, across hosts ({@code --lock-table}). */
+        dynamodb
     }
 
-    @Option(names = "--lock", paramLabel = "file|none", defaultValue = "file",
+    @Option(names = "--lock", paramLabel = "file|none|dynamodb", defaultValue = "file",
             description = "file: one OS file lock per function ARN, shared by every deployment on this host that "
-                    + "uses the same lock directory; none: take no lock. Default: ${DEFAULT-VALUE}.")
+                    + "uses the same lock directory; none: take no lock; dynamodb: a lease per function ARN in the "
+                    + "DynamoDB table --lock-table, shared across hosts. Default: ${DEFAULT-VALUE}.")
     Kind kind = Kind.file;
 
     @Option(names = "--lock-dir", paramLabel = "DIR",

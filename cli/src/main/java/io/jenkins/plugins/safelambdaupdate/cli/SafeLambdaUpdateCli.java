@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
         versionProvider = SafeLambdaUpdateCli.Version.class,
         description = "Serialized, sequenced, waited-for AWS Lambda deployments from CI.",
         subcommands = {DeployCommand.class, StatusCommand.class, WaitCommand.class, SimulateCommand.class,
-            DemoCommand.class})
+            DemoCommand.class, LockTableCommand.class})
 public final class SafeLambdaUpdateCli implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -67,6 +67,9 @@ final class CliHarness {
                 if (cls == StatusCommand.class) {
                     return cls.cast(new StatusCommand(environment));
                 }
+                if (cls == LockTableCreateCommand.class) {
+                    return cls.cast(new LockTableCreateCommand(environment));
+                }
                 if (cls == WaitCommand.class) {
                     return cls.cast(new WaitCommand(environment, Clock.systemUTC()));
                 }
