@@ -2,10 +2,13 @@ package io.jenkins.plugins.safelambdaupdate;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -58,6 +61,7 @@ public final class DynamoDbClients {
         private AwsCredentialsProvider credentialsProvider;
         private URI endpointOverride;
         private Map<String, String> environment = Map.of();
+        private final List<ExecutionInterceptor> interceptors = new ArrayList<>();
 
         private Builder() {
         }
@@ -90,6 +94,15 @@ public final class DynamoDbClients {
         }
 
         /**
+         * @param value told of every call, for example to count them (the benchmark does), not null
+         * @return this
+         */
+        public Builder addExecutionInterceptor(ExecutionInterceptor value) {
+            interceptors.add(Objects.requireNonNull(value, "value cannot be null"));
+            return this;
+        }
+
+        /**
          * @return a new client; the caller closes it
          * @throws InvalidRequestException naming {@code region} when it is missing or no region name, or
          *     {@value #ENDPOINT_VARIABLE} when it is malformed
@@ -107,7 +120,8 @@ public final class DynamoDbClients {
                     .httpClientBuilder(ApacheHttpClient.builder()
                             .maxConnections(16)
                             .connectionTimeout(Duration.ofSeconds(5))
-                            .socketTimeout(Duration.ofSeconds(10)));
+                            .socketTimeout(Duration.ofSeconds(10)))
+                    .overrideConfiguration(o -> interceptors.forEach(o::addExecutionInterceptor));
             if (endpoint == null && generalEndpointSet()) {
                 // The SDK would send DynamoDB calls to AWS_ENDPOINT_URL, the Lambda endpoint here: pin AWS's own.
                 endpoint = awsEndpoint(effectiveRegion);
