@@ -1,5 +1,6 @@
 package io.jenkins.plugins.safelambdaupdate.bench;
 
+import io.jenkins.plugins.safelambdaupdate.bench.crosshost.CrossHostOptions;
 import io.jenkins.plugins.safelambdaupdate.bench.soak.SoakOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -53,6 +54,9 @@ public final class BenchMain implements Callable<Integer> {
     @CommandLine.Mixin
     SoakOptions soak = new SoakOptions(); // --soak and its options
 
+    @CommandLine.Mixin
+    CrossHostOptions crossHost = new CrossHostOptions(); // --cross-host and its options
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -74,6 +78,9 @@ public final class BenchMain implements Callable<Integer> {
     public Integer call() throws Exception {
         if (soak.requested()) {
             return soak.run(spec.commandLine());
+        }
+        if (crossHost.requested()) {
+            return crossHost.run(spec.commandLine());
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
