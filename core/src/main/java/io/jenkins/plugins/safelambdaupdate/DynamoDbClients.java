@@ -55,35 +55,19 @@ public final class DynamoDbClients {
         }
     }
 
-    /** Builder of a {@link DynamoDbClient}. Not thread-safe. */
-    public static final class Builder {
-        private String region;
-        private AwsCredentialsProvider credentialsProvider;
-        private URI endpointOverride;
+    /**
+     * Builder of a {@link DynamoDbClient}. Not thread-safe. The region is required; credentials default to the
+     * environment's keys or profile, else the SDK's default chain; the endpoint as said above.
+     */
+    public static final class Builder extends AwsClientSettings<Builder> {
         private Map<String, String> environment = Map.of();
         private final List<ExecutionInterceptor> interceptors = new ArrayList<>();
 
         private Builder() {
         }
 
-        /** @param value the region, for example {@code us-east-1}, required @return this */
-        public Builder region(String value) {
-            this.region = value;
-            return this;
-        }
-
-        /**
-         * @param value the credentials; default: from the environment's keys or profile, else the SDK's default chain
-         * @return this
-         */
-        public Builder credentialsProvider(AwsCredentialsProvider value) {
-            this.credentialsProvider = value;
-            return this;
-        }
-
-        /** @param value the endpoint, for example a DynamoDB-compatible test server's; default: see above @return this */
-        public Builder endpointOverride(URI value) {
-            this.endpointOverride = value;
+        @Override
+        Builder self() {
             return this;
         }
 

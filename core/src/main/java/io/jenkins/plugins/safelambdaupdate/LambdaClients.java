@@ -27,11 +27,11 @@ public final class LambdaClients {
         return new Builder();
     }
 
-    /** Builder of a {@link LambdaClient}. Not thread-safe. */
-    public static final class Builder {
-        private String region;
-        private AwsCredentialsProvider credentialsProvider;
-        private URI endpointOverride;
+    /**
+     * Builder of a {@link LambdaClient}. Not thread-safe. The region is required unless {@link #environment} gives
+     * one; credentials and endpoint default to {@link #environment}'s, else the SDK's default chain and AWS's endpoint.
+     */
+    public static final class Builder extends AwsClientSettings<Builder> {
         private RetryStrategy retryStrategy;
         private RequestRateLimiter requestRateLimiter;
         private AwsEnvironment environment;
@@ -39,28 +39,8 @@ public final class LambdaClients {
         private Builder() {
         }
 
-        /**
-         * @param value the region, for example {@code us-east-1}; required unless {@link #environment} gives one
-         * @return this
-         */
-        public Builder region(String value) {
-            this.region = value;
-            return this;
-        }
-
-        /**
-         * @param value the credentials provider; default: from {@link #environment} when it has keys or a profile,
-         *     else the SDK's default chain
-         * @return this
-         */
-        public Builder credentialsProvider(AwsCredentialsProvider value) {
-            this.credentialsProvider = value;
-            return this;
-        }
-
-        /** @param value the endpoint (for example a simulator's); default: from {@link #environment}, else AWS's @return this */
-        public Builder endpointOverride(URI value) {
-            this.endpointOverride = value;
+        @Override
+        Builder self() {
             return this;
         }
 
