@@ -37,9 +37,10 @@ public final class LockProviders {
      * through AWS's DynamoDB Lock Client. The holder renews its lease every heartbeat period; a holder that dies or
      * loses the network frees the function within one lease. Waiters read the item once per refresh period (threads
      * of this process queue locally first, so one of them reads), are told the holder's owner name whenever it
-     * changes, stop at the timeout give or take one refresh period, and stop at once when interrupted. The lock
-     * serves efficiency, not safety: a holder whose lease expired may still write, and the engine's RevisionId and
-     * CodeSha256 preconditions refuse what it writes over another deployment.
+     * changes, stop at the timeout give or take one refresh period, and stop at once when interrupted (throwing
+     * InterruptedException with the interrupt flag set again). The lock serves efficiency, not safety: a holder
+     * whose lease expired may still write, and the engine's RevisionId and CodeSha256 preconditions refuse what it
+     * writes over another deployment.
      *
      * <p>{@code acquire} throws {@link LockTableException} (naming the table) when the table is missing or access
      * is denied. Settings are checked by {@link DynamoDbLockSettings#builder()}, before any call.

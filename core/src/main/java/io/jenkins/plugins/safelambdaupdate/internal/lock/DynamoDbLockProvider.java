@@ -34,7 +34,13 @@ public final class DynamoDbLockProvider implements LockProvider {
         Objects.requireNonNull(timeout, "timeout cannot be null");
         Objects.requireNonNull(listener, "listener cannot be null");
         long deadline = System.nanoTime() + timeout.toNanos();
-        FunctionLock queued = local.acquire(lockName, timeout, listener);
+        FunctionLock queued;
+        try {
+            queued = local.acquire(lockName, timeout, listener);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // as the lease's wait does: the caller's caller must see it
+            throw e;
+        }
         FunctionLock held;
         try {
             held = lease.acquire(lockName, deadline, listener);
