@@ -81,13 +81,13 @@ public final class CrossHostOptions {
 
     /** @return the records as a Markdown table */
     static String markdown(List<CrossHostRecord> records) {
-        StringBuilder sb = new StringBuilder("| lock | hosts × K | succeeded | 409s | 412s | makespan | × serial bound "
+        StringBuilder sb = new StringBuilder("| lock | hosts × K | succeeded | 409s | 412s | 429s | makespan | × serial bound "
                 + "| hand-off across hosts p50 / max | DynamoDB calls/deploy | failures |\n"
-                + "|---|---|--:|--:|--:|--:|--:|--:|--:|---|\n");
+                + "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|---|\n");
         for (CrossHostRecord r : records) {
-            sb.append(String.format(java.util.Locale.ROOT, "| %s | %d × %d | %d/%d | %d | %d | %.1f s / %.1f s | %.2f | %s | %s | %s |%n",
+            sb.append(String.format(java.util.Locale.ROOT, "| %s | %d × %d | %d/%d | %d | %d | %d | %.1f s / %.1f s | %.2f | %s | %s | %s |%n",
                     r.lock(), r.hosts(), r.deployersPerHost(), r.succeeded(), r.deployments(), r.conflicts(),
-                    r.preconditionFailures(), r.makespanMs() / 1000.0, r.lowerBoundMs() / 1000.0, r.makespanRatio(),
+                    r.preconditionFailures(), r.throttled(), r.makespanMs() / 1000.0, r.lowerBoundMs() / 1000.0, r.makespanRatio(),
                     r.handOffMedianMs() == null ? "–" : r.handOffMedianMs() + " / " + r.handOffMaxMs() + " ms",
                     r.dynamoDbCallsPerDeployment() == null ? "–" : r.dynamoDbCallsPerDeployment(),
                     r.failures().isEmpty() ? "–" : r.failures()));

@@ -13,6 +13,7 @@ import java.util.Map;
  * @param failures                    failed deployments by failure kind
  * @param conflicts                   409s Lambda (the simulator) sent
  * @param preconditionFailures        412s (stale RevisionId)
+ * @param throttled                   429s (the account quota, which every host's engine paces itself to alone)
  * @param makespanMs                  from the common start until the last deployment ended
  * @param lowerBoundMs                the serial bound: deployments × (2 updates + publish)
  * @param makespanRatio               makespan / serial bound
@@ -21,9 +22,9 @@ import java.util.Map;
  * @param handOffs                    how many hand-offs across hosts were measured
  * @param dynamoDbCallsPerDeployment  DynamoDB calls of all hosts / deployments (dynamodb only)
  */
-public record CrossHostRecord(String lock, int hosts, int deployersPerHost, int succeeded, Map<String, Integer> failures,
-                              long conflicts, long preconditionFailures, long makespanMs, long lowerBoundMs,
-                              double makespanRatio, Long handOffMedianMs, Long handOffMaxMs, int handOffs,
+public record CrossHostRecord(String lock, int hosts, int deployersPerHost, int succeeded,
+                              Map<String, Integer> failures, long conflicts, long preconditionFailures, long throttled,
+                              long makespanMs, long lowerBoundMs, double makespanRatio, Long handOffMedianMs, Long handOffMaxMs, int handOffs,
                               Double dynamoDbCallsPerDeployment) {
     /** @return all deployments */
     public int deployments() {

@@ -33,13 +33,16 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
  * One host of the cross-host scenario, in a JVM of its own: K deployers in threads, one engine, the lock of the
- * kind asked for (dynamodb: the shared table; file: a lock directory of this host only; none). Starts them all at
- * the given wall-clock time and prints one JSON line per deployment, then one with the DynamoDB calls it made.
+ * kind asked for (dynamodb: the shared table; file: a lock directory of this host only; none). Says {@code READY},
+ * starts them all once the go file appears, and prints one JSON line per deployment, then one with the DynamoDB calls
+ * it made.
  *
- * <p>Arguments: {@code LOCK HOST K START_EPOCH_MS LAMBDA_ENDPOINT FUNCTION WORK_DIR [DYNAMODB_ENDPOINT TABLE]}.
+ * <p>Arguments: {@code LOCK HOST K GO_FILE LAMBDA_ENDPOINT FUNCTION WORK_DIR [DYNAMODB_ENDPOINT TABLE]}.
  */
 public final class CrossHostWorker {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How long a host waits for the others to be ready. */
+    private static final Duration GO_TIMEOUT = Duration.ofMinutes(2);
 
     private CrossHostWorker() {
     }
@@ -48,7 +51,7 @@ public final class CrossHostWorker {
         String lock = args[0];
         int host = Integer.parseInt(args[1]);
         int k = Integer.parseInt(args[2]);
-        long start = Long.parseLong(args[3]);
+        Path go = Path.of(args[3]);
         Path work = Files.createDirectories(Path.of(args[6]).resolve("host-" + host));
         AtomicLong dynamoDbCalls = new AtomicLong();
         StaticCredentialsProvider credentials = StaticCredentialsProvider.create(
@@ -78,10 +81,13 @@ public final class CrossHostWorker {
                         .code(CodeSource.zipFile(zip)).environment(Map.of("BUILD", host + "-" + d)).publish(true)
                         .deadline(Duration.ofMinutes(10)).build();
                 int deployerIndex = d;
-                threads.add(new Thread(() -> deploy(deployer, request, host, deployerIndex, start), "deployer-" + d));
+                threads.add(new Thread(() -> deploy(deployer, request, host, deployerIndex), "deployer-" + d));
             }
-            say("READY " + System.currentTimeMillis());
-            Thread.sleep(Math.max(0, start - System.currentTimeMillis()));
+            say("READY");
+            long giveUp = System.nanoTime() + GO_TIMEOUT.toNanos();
+            while (!Files.exists(go) && System.nanoTime() - giveUp < 0) {
+                Thread.sleep(5);
+            }
             threads.forEach(Thread::start);
             for (Thread t : threads) {
                 t.join();
@@ -94,8 +100,7 @@ public final class CrossHostWorker {
         say(JSON.writeValueAsString(Map.of("host", host, "dynamoDbCalls", dynamoDbCalls.get())));
     }
 
-    private static void deploy(SafeLambdaDeployer deployer, DeploymentRequest request, int host, int deployerIndex,
-                               long start) {
+    private static void deploy(SafeLambdaDeployer deployer, DeploymentRequest request, int host, int deployerIndex) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("host", host);
         line.put("deployer", deployerIndex);

@@ -1,0 +1,42 @@
+package io.jenkins.plugins.safelambdaupdate.bench.crosshost;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.safelambdaupdate.testing.Dynalite;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Runs a tiny cross-host scenario (2 processes x 1 deployer, short durations) against dynalite and checks what does
+ * not depend on timing: one record per lock kind, every deployment accounted for, and through the DynamoDB lock
+ * every deployment succeeded with no 409, with its DynamoDB calls counted.
+ */
+class CrossHostSmokeTest {
+    @RegisterExtension
+    static final Dynalite DYNALITE = new Dynalite();
+
+    @Test
+    void measuresEveryLockKind() throws Exception {
+        List<String> progress = new ArrayList<>();
+        List<CrossHostRecord> records = new CrossHost(2, 1, Duration.ofMillis(200), Duration.ofMillis(100),
+                DYNALITE.endpoint(), progress::add).run();
+
+        assertThat(records).extracting(CrossHostRecord::lock).containsExactlyElementsOf(CrossHost.LOCKS);
+        assertThat(progress).hasSize(CrossHost.LOCKS.size());
+        for (CrossHostRecord r : records) {
+            assertThat(r.succeeded() + r.failures().values().stream().mapToInt(Integer::intValue).sum())
+                    .as(r.lock()).isEqualTo(2);
+            assertThat(r.lowerBoundMs()).isEqualTo(2 * (2 * 200 + 100));
+        }
+        CrossHostRecord dynamoDb = records.get(0);
+        assertThat(dynamoDb.succeeded()).isEqualTo(2);
+        assertThat(dynamoDb.conflicts()).isZero();
+        assertThat(dynamoDb.preconditionFailures()).isZero();
+        assertThat(dynamoDb.dynamoDbCallsPerDeployment()).isGreaterThanOrEqualTo(3.0); // get, put, delete at least
+        assertThat(CrossHostOptions.markdown(records)).contains("| dynamodb | 2 × 1 | 2/2 | 0 | 0 |");
+        assertThat(records.get(1).dynamoDbCallsPerDeployment()).isNull();
+    }
+}
