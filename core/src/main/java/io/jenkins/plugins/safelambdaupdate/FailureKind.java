@@ -25,6 +25,11 @@ public enum FailureKind {
     INTERRUPTED,
     /** The function lock could not be acquired within the deadline. */
     LOCK_TIMEOUT,
+    /**
+     * The function lock cannot be used at all (see {@link LockUnavailableException}): an environment problem, such as
+     * a lock file that is not ours or not writable. Nothing was changed.
+     */
+    LOCK_UNAVAILABLE,
     /** Any other error reported by AWS or the AWS SDK (credentials, permissions, network ...). */
     AWS_ERROR
 }

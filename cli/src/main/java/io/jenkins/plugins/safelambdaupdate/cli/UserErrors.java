@@ -54,6 +54,8 @@ final class UserErrors {
                 return "Deadline exceeded";
             case LOCK_TIMEOUT:
                 return "Lock timeout";
+            case LOCK_UNAVAILABLE:
+                return "Lock unavailable";
             default:
                 return "Deployment failed (" + e.failure() + ")";
         }

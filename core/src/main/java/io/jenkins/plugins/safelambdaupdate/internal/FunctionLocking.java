@@ -6,6 +6,7 @@ import io.jenkins.plugins.safelambdaupdate.FailureKind;
 import io.jenkins.plugins.safelambdaupdate.FunctionLock;
 import io.jenkins.plugins.safelambdaupdate.LockProvider;
 import io.jenkins.plugins.safelambdaupdate.LockTimeoutException;
+import io.jenkins.plugins.safelambdaupdate.LockUnavailableException;
 import io.jenkins.plugins.safelambdaupdate.Phase;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,6 +47,8 @@ final class FunctionLocking {
         } catch (LockTimeoutException e) {
             throw ctx.failure(FailureKind.LOCK_TIMEOUT, "Lock " + functionArn + " not acquired within the deadline of "
                     + deadline + ": " + e.getMessage(), e);
+        } catch (LockUnavailableException e) {
+            throw ctx.failure(FailureKind.LOCK_UNAVAILABLE, e.getMessage(), e);
         }
         Duration lockWait = Duration.between(lockStart, ctx.now());
         ledger.lockWait(lockWait);
