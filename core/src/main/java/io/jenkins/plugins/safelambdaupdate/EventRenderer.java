@@ -73,10 +73,10 @@ public final class EventRenderer {
 
     /**
      * @param duration a duration, not null
-     * @return seconds with one decimal, for example {@code "3.2 s"}
+     * @return as {@link Durations#format} writes it, for example {@code "3.2 s"}
      */
     static String seconds(Duration duration) {
-        return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+        return Durations.format(duration);
     }
 
     private static String causeText(RetryCause cause) {

@@ -186,7 +186,7 @@ public final class RequestValidator {
     private void validateDeadline(Duration deadline) {
         if (deadline.isNegative() || deadline.isZero() || deadline.compareTo(MAX_DEADLINE) > 0) {
             throw new InvalidRequestException("deadline", "deadline must be positive and at most " + MAX_DEADLINE.toHours()
-                    + " hours, was " + deadline);
+                    + " hours, was " + Durations.format(deadline));
         }
     }
 

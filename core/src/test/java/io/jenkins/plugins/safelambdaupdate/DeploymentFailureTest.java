@@ -174,8 +174,9 @@ class DeploymentFailureTest extends SimulatorTestSupport {
                         }
                     }))
                     .isInstanceOfSatisfying(DeploymentException.class, e -> {
-                        assertThat(e.failure()).isEqualTo(FailureKind.CONFLICT_RETRIES_EXHAUSTED);
-                        assertThat(e.getMessage()).contains("TooManyRequestsException");
+                        assertThat(e.failure()).as("throttling is AWS's trouble, not a conflict")
+                                .isEqualTo(FailureKind.AWS_ERROR);
+                        assertThat(e.getMessage()).contains("AWS kept throttling").contains("TooManyRequestsException");
                     });
         } finally {
             sim.faults().clear();

@@ -27,7 +27,9 @@ class EventRendererTest {
                 .isEqualTo("Updating code (CodeSha256 abc=)");
         assertThat(renderer.render(new DeploymentEvent.Retrying(AT, Phase.CONFIGURATION, RetryCause.CONFLICT, 1,
                 Duration.ofMillis(400), "ResourceConflictException")))
-                .isEqualTo("Conflict on configuration update (ResourceConflictException), retry 1 in 0.4 s");
+                .isEqualTo("Conflict on configuration update (ResourceConflictException), retry 1 in 400 ms");
+        assertThat(renderer.render(new DeploymentEvent.LockAcquired(AT, ARN, Duration.ofMillis(1))))
+                .as("never 0.0 s for a wait that took a millisecond").isEqualTo("Lock acquired after 1 ms");
         assertThat(renderer.render(new DeploymentEvent.Published(AT, "7", "abc="))).isEqualTo("Published version 7 (CodeSha256 abc=)");
         assertThat(renderer.render(new DeploymentEvent.AliasMoved(AT, "live", "7", false))).isEqualTo("Alias live -> 7 (moved)");
         assertThat(renderer.render(new DeploymentEvent.AliasMoved(AT, "live", "1", true))).isEqualTo("Alias live -> 1 (created)");

@@ -185,7 +185,7 @@ class SecretsEverywhereTest {
                     .extracting(e -> ((DeploymentException) e).failure())
                     .contains(FailureKind.INVALID_REQUEST, FailureKind.UPDATE_FAILED, FailureKind.FUNCTION_NOT_FOUND,
                             FailureKind.INTERRUPTED, FailureKind.FOREIGN_CHANGE, FailureKind.LOCK_TIMEOUT,
-                            FailureKind.CONFLICT_RETRIES_EXHAUSTED);
+                            FailureKind.AWS_ERROR);
             assertThat(outcomes).filteredOn(DeploymentResult.class::isInstance).isNotEmpty();
         }
         assertTheSecretsReachedLambda();

@@ -55,9 +55,9 @@ final class Deployment {
         }
     }
 
-    FunctionStatus readStatus(FunctionReference reference) {
+    FunctionStatus readStatus(FunctionReference reference, Duration deadline) {
         ctx.phase(Phase.RESOLVE);
-        ctx.limitTo(Duration.ofMinutes(5));
+        ctx.limitTo(deadline);
         try {
             return FunctionStatuses.of(reads.resolve(reference));
         } catch (SdkException e) {

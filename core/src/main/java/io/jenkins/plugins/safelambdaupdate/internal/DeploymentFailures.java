@@ -1,5 +1,6 @@
 package io.jenkins.plugins.safelambdaupdate.internal;
 
+import io.jenkins.plugins.safelambdaupdate.Durations;
 import io.jenkins.plugins.safelambdaupdate.DeploymentException;
 import io.jenkins.plugins.safelambdaupdate.FailureKind;
 import io.jenkins.plugins.safelambdaupdate.FunctionStatus;
@@ -26,6 +27,7 @@ final class DeploymentFailures {
         FunctionStatus left = ctx.lastSeen();
         return new DeploymentException(FailureKind.DEADLINE_EXCEEDED, "Deadline of " + seconds(ctx.allowed())
                 + " exceeded during the " + name(ctx.phase()) + " phase"
+                + (ctx.retrying() == null ? "" : ", after retries because of " + ctx.retrying())
                 + (left == null ? "" : "; function left in " + left.describe()), ctx.functionArn(), left, cause);
     }
 
@@ -47,6 +49,6 @@ final class DeploymentFailures {
     }
 
     private static String seconds(Duration duration) {
-        return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+        return Durations.format(duration);
     }
 }

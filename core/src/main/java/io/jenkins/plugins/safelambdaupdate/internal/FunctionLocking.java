@@ -1,5 +1,6 @@
 package io.jenkins.plugins.safelambdaupdate.internal;
 
+import io.jenkins.plugins.safelambdaupdate.Durations;
 import io.jenkins.plugins.safelambdaupdate.DeploymentEvent;
 import io.jenkins.plugins.safelambdaupdate.DeploymentException;
 import io.jenkins.plugins.safelambdaupdate.FailureKind;
@@ -46,7 +47,7 @@ final class FunctionLocking {
             throw DeploymentFailures.interrupted(ctx, e);
         } catch (LockTimeoutException e) {
             throw ctx.failure(FailureKind.LOCK_TIMEOUT, "Lock " + functionArn + " not acquired within the deadline of "
-                    + deadline + ": " + e.getMessage(), e);
+                    + Durations.format(deadline) + ": " + e.getMessage(), e);
         } catch (LockUnavailableException e) {
             throw ctx.failure(FailureKind.LOCK_UNAVAILABLE, e.getMessage(), e);
         }
