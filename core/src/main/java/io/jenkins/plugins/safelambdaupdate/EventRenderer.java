@@ -66,7 +66,7 @@ public final class EventRenderer {
             return "Lock released after " + seconds(e.held());
         } else if (event instanceof DeploymentEvent.Failed e) {
             return "Deployment failed (" + e.failure() + "): " + e.message()
-                    + (e.stateLeft() == null ? "" : "; function left in " + e.stateLeft().describe());
+                    + (e.stateLeft() == null ? "" : "; function left in " + e.stateLeft().describeAsOf(e.at()));
         }
         return event.toString();
     }

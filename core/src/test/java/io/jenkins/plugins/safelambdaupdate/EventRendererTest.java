@@ -39,6 +39,11 @@ class EventRendererTest {
                 .isEqualTo("Code update confirmed after 1.0 s (CodeSha256 abc=, RevisionId r2)");
         assertThat(renderer.render(new DeploymentEvent.Skipped(AT, Phase.CODE, "CodeSha256 abc= already deployed")))
                 .isEqualTo("Skipped code update: CodeSha256 abc= already deployed");
+        FunctionStatus readEarlier = FunctionStatus.builder().state("Active").lastUpdateStatus("InProgress")
+                .readAt(AT.minusMillis(3200)).build();
+        assertThat(renderer.render(new DeploymentEvent.Failed(AT, FailureKind.DEADLINE_EXCEEDED, "Deadline of 5.0 s "
+                + "exceeded during the code phase", readEarlier))).endsWith("function left in State=Active, "
+                + "LastUpdateStatus=InProgress (as read 3.2 s before)");
         FunctionStatus inProgress = FunctionStatus.builder().state("Active").lastUpdateStatus("InProgress").build();
         assertThat(renderer.render(new DeploymentEvent.StillWaiting(AT, Phase.CODE, inProgress, Duration.ofSeconds(10))))
                 .isEqualTo("Still waiting for code update after 10.0 s: State=Active, LastUpdateStatus=InProgress");

@@ -92,7 +92,7 @@ class StatusAndWaitCommandTest {
         CliHarness.Run run = run(simulator, "status", "--function", "nope");
 
         assertThat(run.exitCode()).isEqualTo(3);
-        assertThat(run.err()).contains("not found").doesNotContain("\tat ");
+        assertThat(run.err()).containsOnlyOnce("not found").doesNotContain("\tat ");
     }
 
     @Test

@@ -32,7 +32,7 @@ final class Deployment {
     Deployment(DeploymentEngine engine, DeploymentRequest request, DeploymentListener listener) {
         this.engine = engine;
         this.request = request;
-        this.ctx = new DeploymentContext(engine.clock(), new CountingLambdaClient(engine.client()), listener,
+        this.ctx = new DeploymentContext(engine.clock(), new CountingLambdaClient(engine.client(), engine.clock()), listener,
                 request == null ? null : request.deadline());
         this.ledger = new DeploymentLedger(ctx);
         this.retries = new Retries(ctx, ledger, engine.sleeper(),

@@ -91,7 +91,7 @@ final class DeploymentContext {
 
     /** @return the last state of {@code $LATEST} seen, or null: what a failure reports as the state left */
     FunctionStatus lastSeen() {
-        return FunctionStatuses.of(client.lastSeen());
+        return FunctionStatuses.of(client.lastSeen(), client.lastSeenAt());
     }
 
     DeploymentException failure(FailureKind kind, String message, Throwable cause) {
