@@ -66,17 +66,17 @@ public final class EventRenderer {
             return "Lock released after " + seconds(e.held());
         } else if (event instanceof DeploymentEvent.Failed e) {
             return "Deployment failed (" + e.failure() + "): " + e.message()
-                    + (e.stateLeft() == null ? "" : "; function left in " + e.stateLeft().describe());
+                    + (e.stateLeft() == null ? "" : "; function left in " + e.stateLeft().describeAsOf(e.at()));
         }
         return event.toString();
     }
 
     /**
      * @param duration a duration, not null
-     * @return seconds with one decimal, for example {@code "3.2 s"}
+     * @return as {@link Durations#format} writes it, for example {@code "3.2 s"}
      */
     static String seconds(Duration duration) {
-        return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+        return Durations.format(duration);
     }
 
     private static String causeText(RetryCause cause) {

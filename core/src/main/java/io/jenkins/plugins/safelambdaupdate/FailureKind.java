@@ -13,7 +13,7 @@ public enum FailureKind {
     FUNCTION_FAILED,
     /** An update of ours ended with {@code LastUpdateStatus=Failed}; the reason code and text are in the message. */
     UPDATE_FAILED,
-    /** A mutation was refused (409, 412, 429, 5xx) more often than {@code conflictRetries} allows. */
+    /** A mutation was refused as a conflict (409, 412) more often than {@code conflictRetries} allows. */
     CONFLICT_RETRIES_EXHAUSTED,
     /** Another writer changed the function while we held the lock and the policy was {@link ForeignChangePolicy#FAIL}. */
     FOREIGN_CHANGE,
@@ -25,6 +25,14 @@ public enum FailureKind {
     INTERRUPTED,
     /** The function lock could not be acquired within the deadline. */
     LOCK_TIMEOUT,
-    /** Any other error reported by AWS or the AWS SDK (credentials, permissions, network ...). */
+    /**
+     * The function lock cannot be used at all (see {@link LockUnavailableException}): an environment problem, such as
+     * a lock file that is not ours or not writable. Nothing was changed.
+     */
+    LOCK_UNAVAILABLE,
+    /**
+     * Any other error reported by AWS or the AWS SDK (credentials, permissions, network ...), throttling (429) and
+     * server errors (5xx) that outlasted the SDK's retries and {@code conflictRetries} among them.
+     */
     AWS_ERROR
 }

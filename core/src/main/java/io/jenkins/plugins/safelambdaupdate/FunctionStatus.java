@@ -1,5 +1,7 @@
 package io.jenkins.plugins.safelambdaupdate;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -18,6 +20,7 @@ public final class FunctionStatus {
     private final String codeSha256;
     private final String revisionId;
     private final String lastModified;
+    private final Instant readAt;
 
     private FunctionStatus(Builder b) {
         this.functionArn = b.functionArn;
@@ -30,6 +33,7 @@ public final class FunctionStatus {
         this.codeSha256 = b.codeSha256;
         this.revisionId = b.revisionId;
         this.lastModified = b.lastModified;
+        this.readAt = b.readAt;
     }
 
     /** @return a new builder with every field unset */
@@ -99,6 +103,25 @@ public final class FunctionStatus {
      * @return one line such as {@code "State=Active, LastUpdateStatus=InProgress"}, with the reason codes when
      *     present (for example {@code "State=Active, LastUpdateStatus=Failed (InvalidConfiguration)"})
      */
+    /** @return when this state was read from AWS, when known: a state reported after a failure may be older */
+    public Optional<Instant> readAt() {
+        return Optional.ofNullable(readAt);
+    }
+
+    /**
+     * @param now the time the description is for, not null
+     * @return {@link #describe()}, and how long before {@code now} the state was read when that is a second or more
+     *     (for example {@code "State=Active, LastUpdateStatus=InProgress (as read 3.2 s before)"})
+     */
+    public String describeAsOf(Instant now) {
+        if (readAt == null) {
+            return describe();
+        }
+        Duration age = Duration.between(readAt, now);
+        return age.compareTo(Duration.ofSeconds(1)) < 0 ? describe()
+                : describe() + " (as read " + Durations.format(age) + " before)";
+    }
+
     public String describe() {
         StringBuilder sb = new StringBuilder("State=").append(state == null ? "unknown" : state);
         if (stateReasonCode != null && !"Active".equals(state) && !"Idle".equals(stateReasonCode)) {
@@ -148,6 +171,7 @@ public final class FunctionStatus {
         private String codeSha256;
         private String revisionId;
         private String lastModified;
+        private Instant readAt;
 
         private Builder() {
         }
@@ -203,6 +227,15 @@ public final class FunctionStatus {
         /** @param value the RevisionId, or null @return this builder */
         public Builder revisionId(String value) {
             this.revisionId = value;
+            return this;
+        }
+
+        /**
+         * @param value when the state was read from AWS, or null
+         * @return this builder
+         */
+        public Builder readAt(Instant value) {
+            this.readAt = value;
             return this;
         }
 

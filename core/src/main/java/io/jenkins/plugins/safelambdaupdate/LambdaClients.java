@@ -1,5 +1,6 @@
 package io.jenkins.plugins.safelambdaupdate;
 
+import io.jenkins.plugins.safelambdaupdate.internal.ExplainedCredentials;
 import io.jenkins.plugins.safelambdaupdate.internal.RateLimitingInterceptor;
 import java.net.URI;
 import java.time.Duration;
@@ -73,6 +74,7 @@ public final class LambdaClients {
         /**
          * @return a new client; the caller closes it
          * @throws InvalidRequestException naming {@code region} if no region is set
+         * @throws DeploymentException with {@link FailureKind#AWS_ERROR} if the shared AWS config files do not parse
          */
         @SuppressWarnings("deprecation") // the Apache 4 client is the one this project ships with
         public LambdaClient build() {
@@ -104,7 +106,8 @@ public final class LambdaClients {
             }
             LambdaClientBuilder builder = LambdaClient.builder()
                     .region(Region.of(effectiveRegion))
-                    .credentialsProvider(credentials != null ? credentials : DefaultCredentialsProvider.builder().build())
+                    .credentialsProvider(new ExplainedCredentials(credentials != null ? credentials
+                            : DefaultCredentialsProvider.builder().build()))
                     .httpClientBuilder(ApacheHttpClient.builder()
                             .maxConnections(64)
                             .connectionTimeout(Duration.ofSeconds(10))
@@ -113,7 +116,14 @@ public final class LambdaClients {
             if (endpoint != null) {
                 builder.endpointOverride(endpoint);
             }
-            return builder.build();
+            try {
+                return builder.build();
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                // The SDK reads the shared config files while building; one that does not parse is no bad input of ours.
+                throw new DeploymentException(FailureKind.AWS_ERROR, "The AWS configuration cannot be read (shared "
+                        + "config and credentials files, AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE): "
+                        + e.getMessage(), null, null, e);
+            }
         }
     }
 }

@@ -9,16 +9,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 
 /**
- * What deployers have learned about how long Lambda takes to apply updates and publish versions, per function.
- * The waits use it to poll when completion is likely instead of polling blindly: a deployer that knows a function's
- * updates take about 1.5 s makes one or two polls per wait, one that knows nothing polls every 250 ms.
+ * What deployers have learned about how long Lambda takes to apply updates and publish versions, per function and
+ * phase. The waits use it to poll when completion is likely instead of polling blindly: a deployer that knows a
+ * function's updates take about 1.5 s makes one or two polls per wait, one that knows nothing polls every 250 ms.
+ *
+ * <p>What it is not: a promise. An estimate only decides when the first poll of a wait comes; it never decides that
+ * an update is done (the waiter's poll does), never makes a wait skip its poll before a deadline is reported, and is
+ * quick to come down when a function turns out faster. A function never inherits another's slow history: until it
+ * has shown its own durations it gets a conservative prior of at most one second.
  *
  * <p>A deployer keeps its own by default. Give several deployers of one process the same instance (see
  * {@link SafeLambdaDeployer.Builder#learnedDurations}) when they are short-lived, as on a Jenkins controller that
@@ -34,8 +36,9 @@ public final class LearnedDurations {
 
     /**
      * Reads durations saved by {@link #saveTo(Path)}, so that a short-lived process (one command-line run) starts
-     * from what earlier runs learned. A missing, unreadable or malformed file gives an empty store: the durations only
-     * make polling smarter, never change what is deployed.
+     * from what earlier runs learned. A missing, unreadable or malformed file, or one of another format version,
+     * gives an empty store, and a damaged or implausible entry (negative, longer than any Lambda update) is ignored
+     * on its own: the durations only make polling smarter, never change what is deployed.
      *
      * @param file the file, not null
      * @return the durations read, possibly none
@@ -49,15 +52,7 @@ public final class LearnedDurations {
         } catch (IOException | IllegalArgumentException e) {
             return learned; // nothing usable: start from nothing, as without a file
         }
-        Map<String, Duration> estimates = new HashMap<>();
-        for (String key : saved.stringPropertyNames()) {
-            try {
-                estimates.put(key, Duration.ofMillis(Long.parseLong(saved.getProperty(key).trim())));
-            } catch (NumberFormatException e) {
-                // a damaged line costs that function a few extra polls, nothing more
-            }
-        }
-        learned.durations.restore(estimates);
+        learned.durations.readFrom(saved);
         return learned;
     }
 
@@ -71,7 +66,7 @@ public final class LearnedDurations {
     public void saveTo(Path file) {
         Objects.requireNonNull(file, "file cannot be null");
         Properties saved = new Properties();
-        durations.snapshot().forEach((key, value) -> saved.setProperty(key, Long.toString(value.toMillis())));
+        durations.writeTo(saved);
         try {
             Path directory = file.toAbsolutePath().getParent();
             Files.createDirectories(directory);

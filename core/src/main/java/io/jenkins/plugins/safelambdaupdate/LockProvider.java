@@ -17,6 +17,8 @@ public interface LockProvider {
      * @return the held lock, released by {@link FunctionLock#close()}
      * @throws InterruptedException if the thread is interrupted while waiting (the lock is then not held)
      * @throws LockTimeoutException if the lock was not acquired within the timeout
+     * @throws LockUnavailableException if the lock cannot be used at all (for example a lock file that is not ours);
+     *     nothing was changed
      */
     FunctionLock acquire(String lockName, Duration timeout, LockWaitListener listener)
             throws InterruptedException, LockTimeoutException;

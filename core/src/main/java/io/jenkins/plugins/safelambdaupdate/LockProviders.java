@@ -23,10 +23,14 @@ public final class LockProviders {
     }
 
     /**
-     * Locks across processes of one host: one lock file per function ARN in {@code directory}
-     * (created when missing), held with an OS file lock that the OS releases if the process dies.
+     * Locks across processes of one host: one lock file per function ARN in {@code directory}, held with an OS file
+     * lock that the OS releases if the process dies. The directory is created now when missing, private to this user
+     * (0700). To share one directory between several users of the host, create it beforehand as a setgid directory of
+     * their group ({@code install -d -m 2770 -g GROUP DIR}): lock files in it are then created group-writable.
+     * A symbolic link at a lock file's path is never followed, and lock files are never written.
      *
      * @throws NullPointerException if directory is null
+     * @throws LockUnavailableException naming the directory when it cannot be created
      */
     public static LockProvider fileLock(Path directory) {
         return new FileLockProvider(Objects.requireNonNull(directory, "directory cannot be null"));

@@ -90,6 +90,10 @@ public final class RequestParameters {
             return Optional.of(CodeSource.image(imageUri.trim()));
         }
         if (s3) {
+            if (!present(s3Bucket) && !present(s3Key)) {
+                throw new InvalidRequestException("s3ObjectVersion", "s3ObjectVersion names a version of an S3 "
+                        + "object: give s3Bucket and s3Key too, or leave it out");
+            }
             if (!present(s3Bucket) || !present(s3Key)) {
                 throw new InvalidRequestException(present(s3Bucket) ? "s3Key" : "s3Bucket",
                         "s3Bucket and s3Key go together: give both to deploy code from S3");

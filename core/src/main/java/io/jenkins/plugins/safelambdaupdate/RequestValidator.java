@@ -1,7 +1,11 @@
 package io.jenkins.plugins.safelambdaupdate;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.util.Arrays;
+import java.util.Enumeration;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,24 +99,34 @@ public final class RequestValidator {
                         + " bytes, over Lambda's direct-upload limit of " + MAX_DIRECT_UPLOAD_BYTES
                         + " bytes (50 MiB); upload it to S3 and deploy with s3Bucket and s3Key");
             }
-            if (!startsWithZipSignature(path)) {
-                throw new InvalidRequestException("zipFile", "zipFile " + path + " is not a zip archive");
-            }
+            checkZipArchive(path);
         } catch (IOException e) {
             throw new InvalidRequestException("zipFile", "zipFile " + path + " cannot be read: " + e.getMessage());
         }
     }
 
-    /** A zip starts with a local file header, or with the end-of-directory record when empty. */
-    private static boolean startsWithZipSignature(Path path) throws IOException {
-        byte[] head = new byte[4];
-        try (InputStream in = Files.newInputStream(path)) {
-            if (in.readNBytes(head, 0, 4) < 4) {
-                return false;
+    /**
+     * Reads the zip's central directory, as Lambda will: it must be readable and hold at least one entry, and no
+     * entry may have an absolute path or a {@code ..} component (it would unpack outside the function's directory).
+     */
+    private static void checkZipArchive(Path path) throws IOException {
+        try (ZipFile zip = new ZipFile(path.toFile())) {
+            if (zip.size() == 0) {
+                throw new InvalidRequestException("zipFile", "zipFile " + path + " is an empty zip archive");
             }
+            Enumeration<? extends ZipEntry> entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                String name = entries.nextElement().getName().replace('\\', '/');
+                if (name.startsWith("/") || name.matches("^[A-Za-z]:/.*")
+                        || Arrays.asList(name.split("/")).contains("..")) {
+                    throw new InvalidRequestException("zipFile", "zipFile " + path + " holds an entry outside the "
+                            + "archive's root (absolute path or '..'): " + name);
+                }
+            }
+        } catch (ZipException e) {
+            throw new InvalidRequestException("zipFile", "zipFile " + path + " is not a readable zip archive ("
+                    + e.getMessage() + ")");
         }
-        return head[0] == 'P' && head[1] == 'K'
-                && ((head[2] == 3 && head[3] == 4) || (head[2] == 5 && head[3] == 6));
     }
 
     private void validateEnvironment(Map<String, String> environment) {
@@ -133,28 +147,41 @@ public final class RequestValidator {
         int total = environmentBytes(environment);
         if (total > MAX_ENVIRONMENT_BYTES) {
             throw new InvalidRequestException("environment", "environment variables take " + total
-                    + " bytes, over Lambda's limit of " + MAX_ENVIRONMENT_BYTES + " bytes in all");
+                    + " bytes as Lambda measures them (as JSON), over Lambda's limit of " + MAX_ENVIRONMENT_BYTES + " bytes in all");
         }
     }
 
     /**
-     * Measures environment variables the way this validator does against {@link #MAX_ENVIRONMENT_BYTES}: the UTF-8
-     * bytes of every name and every value, summed. The engine measures the merged environment it is about to send
-     * the same way.
+     * Measures environment variables as Lambda does against its 4 KB limit ({@link #MAX_ENVIRONMENT_BYTES}): the UTF-8
+     * bytes of the variables map written as compact JSON, {@code {"NAME":"value",...}}, quotes, separators and
+     * escapes included. The engine measures the merged environment it is about to send the same way.
      *
      * @param environment the variables, not null; a null name or value counts as empty
      * @return the size in bytes
      */
     public static int environmentBytes(Map<String, String> environment) {
-        int total = 0;
+        int total = 2; // { }
         for (Map.Entry<String, String> variable : environment.entrySet()) {
-            total += utf8Length(variable.getKey()) + utf8Length(variable.getValue());
+            total += jsonStringBytes(variable.getKey()) + 1 + jsonStringBytes(variable.getValue()); // "k":"v"
         }
-        return total;
+        return total + Math.max(0, environment.size() - 1); // commas
     }
 
-    private static int utf8Length(String text) {
-        return text == null ? 0 : text.getBytes(StandardCharsets.UTF_8).length;
+    /** @return the UTF-8 bytes of the text as a JSON string: quotes, and escapes for quote, backslash and controls */
+    private static int jsonStringBytes(String text) {
+        if (text == null) {
+            return 2;
+        }
+        int bytes = 2 + text.getBytes(StandardCharsets.UTF_8).length;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\' || c == '\b' || c == '\f' || c == '\n' || c == '\r' || c == '\t') {
+                bytes += 1; // written as a backslash and a letter
+            } else if (c < 0x20) {
+                bytes += 5; // written as a backslash, u and four hex digits
+            }
+        }
+        return bytes;
     }
 
     private void validateDescription(String description) {
@@ -186,7 +213,7 @@ public final class RequestValidator {
     private void validateDeadline(Duration deadline) {
         if (deadline.isNegative() || deadline.isZero() || deadline.compareTo(MAX_DEADLINE) > 0) {
             throw new InvalidRequestException("deadline", "deadline must be positive and at most " + MAX_DEADLINE.toHours()
-                    + " hours, was " + deadline);
+                    + " hours, was " + Durations.format(deadline));
         }
     }
 

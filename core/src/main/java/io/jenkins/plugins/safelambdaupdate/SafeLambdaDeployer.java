@@ -58,7 +58,29 @@ public final class SafeLambdaDeployer {
      *     {@link FailureKind#INTERRUPTED}
      */
     public FunctionStatus status(String functionReference) {
-        return engine.status(FunctionReference.parse(functionReference));
+        return status(functionReference, DEFAULT_STATUS_DEADLINE);
+    }
+
+    /** How long {@link #status(String)} may take at most, retries of throttled reads included: 2 minutes. */
+    public static final Duration DEFAULT_STATUS_DEADLINE = Duration.ofMinutes(2);
+
+    /**
+     * Reads the state of a function's {@code $LATEST} (no lock), within a deadline.
+     *
+     * @param functionReference a name, name:qualifier, full or partial ARN (the qualifier is ignored), not null
+     * @param deadline how long the read may take at most, retries of throttled reads included, positive
+     * @return the state
+     * @throws InvalidRequestException if the reference is malformed or the deadline not positive
+     * @throws DeploymentException with {@link FailureKind#FUNCTION_NOT_FOUND}, {@link FailureKind#AWS_ERROR},
+     *     {@link FailureKind#DEADLINE_EXCEEDED} or {@link FailureKind#INTERRUPTED}
+     */
+    public FunctionStatus status(String functionReference, Duration deadline) {
+        FunctionReference reference = FunctionReference.parse(functionReference);
+        if (deadline == null || deadline.isNegative() || deadline.isZero()) {
+            throw new InvalidRequestException("deadline", "deadline must be positive, was "
+                    + (deadline == null ? null : Durations.format(deadline)));
+        }
+        return engine.status(reference, deadline);
     }
 
     /**
@@ -76,7 +98,8 @@ public final class SafeLambdaDeployer {
     public FunctionStatus awaitSettled(String functionReference, Duration timeout) {
         FunctionReference reference = FunctionReference.parse(functionReference);
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-            throw new InvalidRequestException("timeout", "timeout must be positive, was " + timeout);
+            throw new InvalidRequestException("deadline", "deadline must be positive, was "
+                    + (timeout == null ? null : Durations.format(timeout)));
         }
         return engine.awaitSettled(reference, timeout);
     }

@@ -54,6 +54,13 @@ class BadInputTest extends SimulatorTestSupport {
         cases.add(bad("zip that is a directory", "zipFile", (b, dir) -> b.code(CodeSource.zipFile(dir))));
         cases.add(bad("zip that is not a zip", "zipFile", (b, dir) -> b.code(CodeSource.zipFile(write(dir, "x.zip", "hello")))));
         cases.add(bad("empty zip file", "zipFile", (b, dir) -> b.code(CodeSource.zipFile(write(dir, "empty.zip", "")))));
+        cases.add(bad("truncated zip", "zipFile", (b, dir) -> b.code(CodeSource.zipFile(write(dir, "t.zip",
+                "PK\u0003\u0004 then nothing a zip needs")))));
+        cases.add(bad("zip archive without entries", "zipFile", (b, dir) -> b.code(CodeSource.zipFile(zipOf(dir)))));
+        cases.add(bad("zip entry climbing out with ..", "zipFile",
+                (b, dir) -> b.code(CodeSource.zipFile(zipOf(dir, "lib/../../evil.py")))));
+        cases.add(bad("zip entry with an absolute path", "zipFile",
+                (b, dir) -> b.code(CodeSource.zipFile(zipOf(dir, "/etc/cron.d/evil")))));
         cases.add(bad("zip over 50 MiB", "zipFile", (b, dir) -> b.code(CodeSource.zipFile(oversizedZip(dir)))));
         cases.add(bad("S3 bucket with capitals", "s3Bucket", b -> b.code(CodeSource.s3("My_Bucket", "k.zip", null))));
         cases.add(bad("S3 blank key", "s3Key", b -> b.code(CodeSource.s3("bucket", " ", null))));
@@ -65,6 +72,7 @@ class BadInputTest extends SimulatorTestSupport {
         cases.add(bad("reserved AWS_ACCESS_KEY_ID", "environment", b -> b.environment(Map.of("AWS_ACCESS_KEY_ID", SECRET_VALUE))));
         cases.add(bad("reserved _HANDLER", "environment", b -> b.environment(Map.of("_HANDLER", SECRET_VALUE))));
         cases.add(bad("environment over 4 KB", "environment", b -> b.environment(largeEnvironment())));
+        cases.add(bad("60 variables of 3,807 bytes: 4,168 as JSON", "environment", b -> b.environment(sixtyVariables())));
         // numbers
         cases.add(bad("memory below 128", "memorySize", b -> b.memorySize(64)));
         cases.add(bad("memory above 10240", "memorySize", b -> b.memorySize(10241)));
@@ -116,6 +124,7 @@ class BadInputTest extends SimulatorTestSupport {
         return Stream.of(
                 badParameter("environment entry without =", "environment", () -> RequestParameters.environment(List.of("A=1", SECRET_VALUE))),
                 badParameter("environment entry with empty name", "environment", () -> RequestParameters.environment(List.of("=" + SECRET_VALUE))),
+                badParameter("S3 object version alone", "s3ObjectVersion", () -> RequestParameters.codeSource(null, null, null, "v3", null)),
                 badParameter("zip and S3 together", "zipFile", () -> RequestParameters.codeSource(Path.of("a.zip"), "bucket", "key", null, null)),
                 badParameter("S3 and image together", "s3Bucket", () -> RequestParameters.codeSource(null, "bucket", "key", null,
                         "123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1")),
@@ -173,6 +182,29 @@ class BadInputTest extends SimulatorTestSupport {
 
     private static Arguments badParameter(String description, String parameter, Runnable parse) {
         return Arguments.of(description, parameter, parse);
+    }
+
+    /** Lambda measures the JSON of the map: 3,807 bytes of names and values take 4,168. */
+    private static Map<String, String> sixtyVariables() {
+        Map<String, String> variables = new LinkedHashMap<>();
+        for (int i = 0; i < 60; i++) {
+            variables.put(String.format("V%02d", i), "v".repeat(i < 27 ? 61 : 60));
+        }
+        return variables;
+    }
+
+    private static Path zipOf(Path dir, String... entries) {
+        Path zip = dir.resolve("entries-" + entries.length + ".zip");
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            for (String entry : entries) {
+                out.putNextEntry(new java.util.zip.ZipEntry(entry));
+                out.write("print('hi')".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return zip;
     }
 
     private static Map<String, String> largeEnvironment() {

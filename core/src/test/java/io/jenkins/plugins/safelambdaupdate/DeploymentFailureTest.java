@@ -174,8 +174,9 @@ class DeploymentFailureTest extends SimulatorTestSupport {
                         }
                     }))
                     .isInstanceOfSatisfying(DeploymentException.class, e -> {
-                        assertThat(e.failure()).isEqualTo(FailureKind.CONFLICT_RETRIES_EXHAUSTED);
-                        assertThat(e.getMessage()).contains("TooManyRequestsException");
+                        assertThat(e.failure()).as("throttling is AWS's trouble, not a conflict")
+                                .isEqualTo(FailureKind.AWS_ERROR);
+                        assertThat(e.getMessage()).contains("AWS kept throttling").contains("TooManyRequestsException");
                     });
         } finally {
             sim.faults().clear();
@@ -251,8 +252,14 @@ class DeploymentFailureTest extends SimulatorTestSupport {
         deploying.join(10_000);
         held.close();
 
-        assertThat(thrown.get()).isInstanceOfSatisfying(DeploymentException.class,
-                e -> assertThat(e.failure()).isEqualTo(FailureKind.INTERRUPTED));
+        assertThat(thrown.get()).isInstanceOfSatisfying(DeploymentException.class, e -> {
+            assertThat(e.failure()).isEqualTo(FailureKind.INTERRUPTED);
+            assertThat(e.getMessage()).isEqualTo("Interrupted during the lock phase; this deployment changed nothing");
+            // What was read before the lock is the holder's doing, not a state this deployment left.
+            assertThat(e.stateLeft()).isEmpty();
+        });
+        assertThat(new EventRenderer().render(events.of(DeploymentEvent.Failed.class).get(0)))
+                .doesNotContain("left in");
         assertThat(flagRestored).isTrue();
         assertThat(mutationsLogged()).isEmpty();
         assertThat(events.of(DeploymentEvent.LockWaiting.class).get(0).holder()).isEqualTo("another test deployment");
@@ -283,7 +290,10 @@ class DeploymentFailureTest extends SimulatorTestSupport {
         assertThat(thrown.get()).isInstanceOfSatisfying(DeploymentException.class, e -> {
             assertThat(e.failure()).isEqualTo(FailureKind.INTERRUPTED);
             assertThat(e.stateLeft()).isPresent();
+            assertThat(e.stateLeft().orElseThrow().readAt()).as("when the state left was read").isPresent();
         });
+        String rendered = new EventRenderer().render(events.of(DeploymentEvent.Failed.class).get(0));
+        assertThat(rendered).as("the state left, said once").containsOnlyOnce("function left in");
         assertThat(flagRestored).isTrue();
         List<String> mutations = mutationsLogged();
         assertThat(mutations).containsExactly("UpdateFunctionCode");

@@ -27,7 +27,9 @@ class EventRendererTest {
                 .isEqualTo("Updating code (CodeSha256 abc=)");
         assertThat(renderer.render(new DeploymentEvent.Retrying(AT, Phase.CONFIGURATION, RetryCause.CONFLICT, 1,
                 Duration.ofMillis(400), "ResourceConflictException")))
-                .isEqualTo("Conflict on configuration update (ResourceConflictException), retry 1 in 0.4 s");
+                .isEqualTo("Conflict on configuration update (ResourceConflictException), retry 1 in 400 ms");
+        assertThat(renderer.render(new DeploymentEvent.LockAcquired(AT, ARN, Duration.ofMillis(1))))
+                .as("never 0.0 s for a wait that took a millisecond").isEqualTo("Lock acquired after 1 ms");
         assertThat(renderer.render(new DeploymentEvent.Published(AT, "7", "abc="))).isEqualTo("Published version 7 (CodeSha256 abc=)");
         assertThat(renderer.render(new DeploymentEvent.AliasMoved(AT, "live", "7", false))).isEqualTo("Alias live -> 7 (moved)");
         assertThat(renderer.render(new DeploymentEvent.AliasMoved(AT, "live", "1", true))).isEqualTo("Alias live -> 1 (created)");
@@ -37,6 +39,11 @@ class EventRendererTest {
                 .isEqualTo("Code update confirmed after 1.0 s (CodeSha256 abc=, RevisionId r2)");
         assertThat(renderer.render(new DeploymentEvent.Skipped(AT, Phase.CODE, "CodeSha256 abc= already deployed")))
                 .isEqualTo("Skipped code update: CodeSha256 abc= already deployed");
+        FunctionStatus readEarlier = FunctionStatus.builder().state("Active").lastUpdateStatus("InProgress")
+                .readAt(AT.minusMillis(3200)).build();
+        assertThat(renderer.render(new DeploymentEvent.Failed(AT, FailureKind.DEADLINE_EXCEEDED, "Deadline of 5.0 s "
+                + "exceeded during the code phase", readEarlier))).endsWith("function left in State=Active, "
+                + "LastUpdateStatus=InProgress (as read 3.2 s before)");
         FunctionStatus inProgress = FunctionStatus.builder().state("Active").lastUpdateStatus("InProgress").build();
         assertThat(renderer.render(new DeploymentEvent.StillWaiting(AT, Phase.CODE, inProgress, Duration.ofSeconds(10))))
                 .isEqualTo("Still waiting for code update after 10.0 s: State=Active, LastUpdateStatus=InProgress");

@@ -64,6 +64,21 @@ class LearnedDurationsTest extends SimulatorTestSupport {
         }
     }
 
+    @Test
+    void aLearnedDurationLongerThanTheDeadlineNeverFailsADeploymentThatFinishedInTime() throws Exception {
+        start(Duration.ofMillis(200));
+        String arn = createFunction("fn");
+        Path file = dir.resolve("learned-durations.properties");
+        // Learned elsewhere: this function's updates took 6 s; now they take 200 ms, and the deadline is 3 s.
+        Files.writeString(file, "format=2\n" + arn.replace(":", "\\:") + "|code=6000\n");
+        LearnedDurations learned = LearnedDurations.loadFrom(file);
+
+        DeploymentResult result = deployerLearningIn(learned).deploy(DeploymentRequest.builder().functionName("fn")
+                .code(CodeSource.zipFile(zip("v2"))).deadline(Duration.ofSeconds(3)).build(), DeploymentListener.NONE);
+
+        assertThat(result.codeSha256()).isEqualTo(sim.function("fn").orElseThrow().codeSha256());
+    }
+
     private SafeLambdaDeployer deployerLearningIn(LearnedDurations durations) {
         // The real sleeper: the wait's first poll is aimed at the learned completion time.
         return SafeLambdaDeployer.builder().client(client).lockProvider(locks).learnedDurations(durations).build();

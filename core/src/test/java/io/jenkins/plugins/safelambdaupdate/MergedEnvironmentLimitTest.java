@@ -54,6 +54,42 @@ class MergedEnvironmentLimitTest extends SimulatorTestSupport {
         assertThat(sim.function("fn").orElseThrow().latest().environment()).containsOnlyKeys("EXISTING_SECRET");
     }
 
+    /**
+     * Lambda measures the JSON of the variables map against 4 KB, quotes, separators and escapes included: an
+     * environment of exactly 4096 such bytes is accepted by the simulator (which measures as Lambda does) and by the
+     * engine; one byte more, and 60 variables of 3,807 bytes of names and values (4,168 as JSON), are refused before
+     * UpdateFunctionConfiguration.
+     */
+    @Test
+    void theEnvironmentIsMeasuredAsLambdaMeasuresIt() {
+        start(Duration.ofMillis(100));
+        createFunction("fn");
+        Map<String, String> exact = new java.util.TreeMap<>(Map.of("QUOTED", "say \"hi\"\n"));
+        exact.put("FILL", "x".repeat(4096 - RequestValidator.environmentBytes(exact) - "\"FILL\":\"\",".length()));
+        assertThat(RequestValidator.environmentBytes(exact)).isEqualTo(4096);
+
+        deployer.deploy(DeploymentRequest.builder().functionName("fn").environment(exact)
+                .environmentMode(EnvironmentMode.REPLACE).build(), DeploymentListener.NONE);
+        assertThat(sim.function("fn").orElseThrow().latest().environment()).isEqualTo(exact);
+
+        long updatesBefore = sim.stats().calls("UpdateFunctionConfiguration");
+        Map<String, String> oneMore = new java.util.TreeMap<>(exact);
+        oneMore.put("FILL", exact.get("FILL") + "x");
+        Map<String, String> sixty = new java.util.TreeMap<>();
+        for (int i = 0; i < 60; i++) {
+            sixty.put(String.format("V%02d", i), "v".repeat(i < 27 ? 61 : 60)); // 60 * 3 + 27 * 61 + 33 * 60
+        }
+        assertThat(sixty.entrySet().stream().mapToInt(e -> e.getKey().length() + e.getValue().length()).sum())
+                .isEqualTo(3807);
+        for (Map<String, String> tooLarge : java.util.List.of(oneMore, sixty)) {
+            assertThatThrownBy(() -> deployer.deploy(DeploymentRequest.builder().functionName("fn")
+                    .environment(tooLarge).environmentMode(EnvironmentMode.REPLACE).build(), DeploymentListener.NONE))
+                    .isInstanceOfSatisfying(InvalidRequestException.class,
+                            e -> assertThat(e.parameter()).isEqualTo("environment"));
+        }
+        assertThat(sim.stats().calls("UpdateFunctionConfiguration")).isEqualTo(updatesBefore);
+    }
+
     @Test
     void replacingInsteadOfMergingFitsAndIsApplied() {
         start(Duration.ofMillis(100));

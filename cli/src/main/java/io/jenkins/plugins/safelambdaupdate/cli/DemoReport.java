@@ -1,5 +1,6 @@
 package io.jenkins.plugins.safelambdaupdate.cli;
 
+import io.jenkins.plugins.safelambdaupdate.Durations;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -108,7 +109,7 @@ final class DemoReport {
     }
 
     static String seconds(Duration d) {
-        return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+        return Durations.format(d);
     }
 
     static String millis(Duration d) {

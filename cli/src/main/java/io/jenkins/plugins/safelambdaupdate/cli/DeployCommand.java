@@ -35,8 +35,9 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
             "0:deployed and verified",
             "1:deployment failed (update failed, function failed, conflicts exhausted, foreign change, verification)",
             "2:invalid input or usage (nothing was sent to AWS)",
-            "3:function not found, or another AWS error (credentials, permissions, network)",
-            "4:interrupted, deadline exceeded or lock not acquired in time"})
+            "3:function not found, or another AWS error (credentials, permissions, network, persistent throttling)",
+            "4:interrupted, deadline exceeded or lock not acquired in time",
+            "5:the lock cannot be used (lock file or directory: permissions, a symbolic link); nothing was changed"})
 public final class DeployCommand implements Callable<Integer> {
     /** Beside the default lock directory: what earlier runs learned about how long updates take. */
     static final String LEARNED_DURATIONS_FILE = "learned-durations.properties";

@@ -14,6 +14,8 @@ final class ExitCodes {
     static final int AWS_ERROR = 3;
     /** Interrupted, deadline or timeout exceeded, or the lock was not acquired in time. */
     static final int INTERRUPTED_OR_TIMEOUT = 4;
+    /** The lock cannot be used (a lock file that is not ours, not writable, a symbolic link); nothing was changed. */
+    static final int LOCK_UNAVAILABLE = 5;
 
     private ExitCodes() {
     }
@@ -33,6 +35,8 @@ final class ExitCodes {
             case DEADLINE_EXCEEDED:
             case LOCK_TIMEOUT:
                 return INTERRUPTED_OR_TIMEOUT;
+            case LOCK_UNAVAILABLE:
+                return LOCK_UNAVAILABLE;
             default:
                 return FAILED;
         }

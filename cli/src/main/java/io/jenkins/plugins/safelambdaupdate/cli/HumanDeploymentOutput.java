@@ -1,5 +1,6 @@
 package io.jenkins.plugins.safelambdaupdate.cli;
 
+import io.jenkins.plugins.safelambdaupdate.Durations;
 import io.jenkins.plugins.safelambdaupdate.DeploymentEvent;
 import io.jenkins.plugins.safelambdaupdate.DeploymentException;
 import io.jenkins.plugins.safelambdaupdate.DeploymentResult;
@@ -63,6 +64,6 @@ final class HumanDeploymentOutput implements DeploymentOutput {
     }
 
     private static String seconds(Duration d) {
-        return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+        return Durations.format(d);
     }
 }

@@ -3,7 +3,7 @@ package io.jenkins.plugins.safelambdaupdate.cli;
 import io.jenkins.plugins.safelambdaupdate.InvalidRequestException;
 import io.jenkins.plugins.safelambdaupdate.LockProvider;
 import io.jenkins.plugins.safelambdaupdate.LockProviders;
-import java.io.IOException;
+import io.jenkins.plugins.safelambdaupdate.LockUnavailableException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -52,21 +52,17 @@ final class LockOptions {
             }
             return LockProviders.none();
         }
-        return LockProviders.fileLock(created(directory != null ? path(directory)
-                : defaultDirectory(environment, userHome)));
-    }
-
-    /** Creates the lock directory now, so that a directory that cannot be used is reported as invalid input. */
-    private static Path created(Path dir) {
+        Path dir = directory != null ? path(directory) : defaultDirectory(environment, userHome);
         try {
-            Files.createDirectories(dir);
-        } catch (IOException | SecurityException e) {
-            throw new InvalidRequestException("lockDir", "lockDir " + dir + " cannot be created: " + e);
+            // Creates a missing directory now (private to this user), so a directory that cannot be used is bad input.
+            LockProvider provider = LockProviders.fileLock(dir);
+            if (!Files.isWritable(dir)) {
+                throw new InvalidRequestException("lockDir", "lockDir " + dir + " is not writable");
+            }
+            return provider;
+        } catch (LockUnavailableException e) {
+            throw new InvalidRequestException("lockDir", "lockDir: " + e.getMessage());
         }
-        if (!Files.isWritable(dir)) {
-            throw new InvalidRequestException("lockDir", "lockDir " + dir + " is not writable");
-        }
-        return dir;
     }
 
     /**

@@ -43,7 +43,8 @@ public final class SafeLambdaUpdateCli implements Callable<Integer> {
      */
     public static CommandLine commandLine(CommandLine.IFactory factory) {
         return new CommandLine(SafeLambdaUpdateCli.class, factory)
-                .setExecutionExceptionHandler(SafeLambdaUpdateCli::report);
+                .setExecutionExceptionHandler(SafeLambdaUpdateCli::report)
+                .setParameterExceptionHandler(new UsageErrors());
     }
 
     /**

@@ -6,6 +6,7 @@ import io.jenkins.plugins.safelambdaupdate.FunctionStatus;
 import io.jenkins.plugins.safelambdaupdate.LockProviders;
 import io.jenkins.plugins.safelambdaupdate.SafeLambdaDeployer;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -24,13 +25,18 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
         exitCodeList = {
             "0:the state was read",
             "2:invalid input or usage (nothing was sent to AWS)",
-            "3:function not found, or another AWS error",
-            "4:interrupted"})
+            "3:function not found, or another AWS error (credentials, permissions, network, persistent throttling)",
+            "4:interrupted, or not read within --deadline"})
 public final class StatusCommand implements Callable<Integer> {
 
     @Option(names = "--function", required = true, paramLabel = "NAME|ARN",
             description = "Function name, full ARN or partial ARN (a qualifier is ignored: $LATEST is read).")
     String function;
+
+    @Option(names = "--deadline", paramLabel = "DURATION", defaultValue = "2m", converter = DurationConverter.class,
+            description = "How long the read may take at most, retries of throttled reads included, e.g. 30s. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    Duration deadline;
 
     @Mixin
     AwsOptions aws = new AwsOptions();
@@ -60,7 +66,7 @@ public final class StatusCommand implements Callable<Integer> {
             FunctionReference reference = FunctionReference.parse(function);
             try (LambdaClient client = aws.newClient(reference, environment)) {
                 FunctionStatus status = SafeLambdaDeployer.builder().client(client)
-                        .lockProvider(LockProviders.none()).build().status(function);
+                        .lockProvider(LockProviders.none()).build().status(function, deadline);
                 new FunctionStatusOutput(spec.commandLine().getOut(), json).print(status, Map.of());
                 return ExitCodes.SUCCESS;
             }

@@ -1,7 +1,9 @@
 package io.jenkins.plugins.safelambdaupdate.cli;
 
 import io.jenkins.plugins.safelambdaupdate.DeploymentException;
+import io.jenkins.plugins.safelambdaupdate.FailureKind;
 import io.jenkins.plugins.safelambdaupdate.InvalidRequestException;
+import java.time.Instant;
 
 /** Turns the engine's exceptions into one-line messages for the terminal, naming command-line flags. */
 final class UserErrors {
@@ -36,16 +38,16 @@ final class UserErrors {
         if (e instanceof InvalidRequestException invalid) {
             return describe(invalid);
         }
-        StringBuilder sb = new StringBuilder(headline(e)).append(": ").append(e.getMessage());
+        // "Function X not found: ..." says it already: no headline repeating it.
+        StringBuilder sb = new StringBuilder(e.failure() == FailureKind.FUNCTION_NOT_FOUND ? ""
+                : headline(e) + ": ").append(e.getMessage());
         e.stateLeft().filter(s -> !e.getMessage().contains(s.describe())).ifPresent(s -> sb
-                .append(System.lineSeparator()).append("Function left in ").append(s.describe()));
+                .append(System.lineSeparator()).append("Function left in ").append(s.describeAsOf(Instant.now())));
         return sb.toString();
     }
 
     private static String headline(DeploymentException e) {
         switch (e.failure()) {
-            case FUNCTION_NOT_FOUND:
-                return "Function not found";
             case AWS_ERROR:
                 return "AWS error";
             case INTERRUPTED:
@@ -54,6 +56,8 @@ final class UserErrors {
                 return "Deadline exceeded";
             case LOCK_TIMEOUT:
                 return "Lock timeout";
+            case LOCK_UNAVAILABLE:
+                return "Lock unavailable";
             default:
                 return "Deployment failed (" + e.failure() + ")";
         }

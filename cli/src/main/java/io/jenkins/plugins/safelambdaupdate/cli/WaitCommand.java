@@ -31,16 +31,18 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
             "0:settled: neither State nor LastUpdateStatus is Failed",
             "1:settled, but State=Failed or LastUpdateStatus=Failed",
             "2:invalid input or usage (nothing was sent to AWS)",
-            "3:function not found, or another AWS error",
-            "4:not settled within --timeout, or interrupted"})
+            "3:function not found, or another AWS error (credentials, permissions, network, persistent throttling)",
+            "4:not settled within --deadline, or interrupted"})
 public final class WaitCommand implements Callable<Integer> {
 
     @Option(names = "--function", required = true, paramLabel = "NAME|ARN",
             description = "Function name, full ARN or partial ARN (a qualifier is ignored: $LATEST is awaited).")
     String function;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5m", converter = DurationConverter.class,
-            description = "How long to wait at most, e.g. 90s, 5m. Default: ${DEFAULT-VALUE}.")
+    @Option(names = {"--deadline", "--timeout"}, paramLabel = "DURATION", defaultValue = "5m",
+            converter = DurationConverter.class,
+            description = "How long to wait at most, e.g. 90s, 5m (--timeout is the former name). "
+                    + "Default: ${DEFAULT-VALUE}.")
     Duration timeout;
 
     @Mixin

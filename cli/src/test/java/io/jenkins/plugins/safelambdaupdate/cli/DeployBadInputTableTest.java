@@ -66,7 +66,18 @@ class DeployBadInputTableTest {
             file.setLength(52_428_800L + 1); // sparse: one byte over the direct-upload limit
         }
         files.put("BIG", big);
+        files.put("TRUNCATED", Files.write(tmp.resolve("truncated.zip"), new byte[] {'P', 'K', 3, 4, 20, 0, 0}));
+        files.put("CLIMBING", zipWithEntry(tmp.resolve("climbing.zip"), "../../outside.py"));
         simulator.reset();
+    }
+
+    private static Path zipWithEntry(Path zip, String entry) throws java.io.IOException {
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new java.util.zip.ZipEntry(entry));
+            out.write(new byte[] {'x'});
+            out.closeEntry();
+        }
+        return zip;
     }
 
     static Stream<Arguments> malformed() {
@@ -85,6 +96,9 @@ class DeployBadInputTableTest {
         rows.add(row("zip that is a directory", "--zip", "--zip", "DIR"));
         rows.add(row("zip that is not a zip", "--zip", "--zip", "TEXT"));
         rows.add(row("empty zip file", "--zip", "--zip", "EMPTY"));
+        rows.add(row("truncated zip", "--zip", "--zip", "TRUNCATED"));
+        rows.add(row("zip entry climbing out with ..", "--zip", "--zip", "CLIMBING"));
+        rows.add(row("S3 object version alone", "--s3-object-version", "--s3-object-version", "3"));
         rows.add(row("zip over 50 MiB", "--zip", "--zip", "BIG"));
         rows.add(row("zip, S3 and image together", "--zip", "--zip", "ZIP", "--s3-bucket", "bucket", "--s3-key",
                 "k.zip", "--image-uri", "123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1"));
@@ -92,7 +106,6 @@ class DeployBadInputTableTest {
         rows.add(row("S3 and image together", "--s3-bucket", "--s3-bucket", "bucket", "--s3-key", "k.zip",
                 "--image-uri", "123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1"));
         rows.add(row("S3 bucket without key", "--s3-key", "--s3-bucket", "bucket"));
-        rows.add(row("S3 object version alone", "--s3-bucket", "--s3-object-version", "3"));
         rows.add(row("S3 bucket with capitals", "--s3-bucket", "--s3-bucket", "My_Bucket", "--s3-key", "k.zip"));
         rows.add(row("image outside ECR", "--image-uri", "--image-uri", "docker.io/library/app:1"));
         // environment

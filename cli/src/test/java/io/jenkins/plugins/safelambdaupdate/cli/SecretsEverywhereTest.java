@@ -185,7 +185,7 @@ class SecretsEverywhereTest {
                     .extracting(e -> ((DeploymentException) e).failure())
                     .contains(FailureKind.INVALID_REQUEST, FailureKind.UPDATE_FAILED, FailureKind.FUNCTION_NOT_FOUND,
                             FailureKind.INTERRUPTED, FailureKind.FOREIGN_CHANGE, FailureKind.LOCK_TIMEOUT,
-                            FailureKind.CONFLICT_RETRIES_EXHAUSTED);
+                            FailureKind.AWS_ERROR);
             assertThat(outcomes).filteredOn(DeploymentResult.class::isInstance).isNotEmpty();
         }
         assertTheSecretsReachedLambda();
@@ -220,6 +220,44 @@ class SecretsEverywhereTest {
         }
         assertThat(runs).extracting(CliHarness.Run::exitCode).contains(0, 1, 2, 3, 4);
         assertTheSecretsReachedLambda();
+        assertNothingSeenHoldsASecret();
+    }
+
+    /**
+     * A command line that cannot be parsed: a mistyped option followed by its secret value, an unquoted value with a
+     * space, a value attached to an unknown option, a secret where a number belongs. Each is refused with exit 2,
+     * names the option, and repeats no value, in text and {@code --json} modes, for every command.
+     */
+    @Test
+    void usageErrorsNeverEchoAValue() {
+        CliHarness cli = new CliHarness(Map.of("AWS_REGION", "us-east-1"), tmp.resolve("home"));
+        List<List<String>> mistakes = List.of(
+                List.of("--evn", "DB_PASSWORD=" + PASSWORD),
+                List.of("--env", "DB_PASSWORD=" + PASSWORD.substring(0, 6), PASSWORD.substring(6)),
+                List.of("--evn=DB_PASSWORD=" + PASSWORD),
+                List.of("--memory", PASSWORD),
+                List.of("--deadline", API_TOKEN));
+        for (String command : List.of("deploy", "status", "wait")) {
+            for (List<String> mistake : mistakes) {
+                for (boolean json : List.of(false, true)) {
+                    List<String> args = new ArrayList<>(List.of(command, "--function", "secret-fn"));
+                    args.addAll(mistake);
+                    if (json) {
+                        args.add("--json");
+                    }
+                    CliHarness.Run run = cli.run(args.toArray(String[]::new));
+                    seen.add("stdout: " + run.out());
+                    seen.add("stderr: " + run.err());
+                    assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
+                    assertThat(run.err()).as(String.join(" ", args)).contains("Try 'safe-lambda-update " + command
+                            + " --help'").doesNotContain("Usage:");
+                    if (json) {
+                        assertThat(run.jsonLines()).as(run.all()).hasSize(1);
+                        assertThat(run.jsonLines().get(0).path("exitCode").asInt()).isEqualTo(2);
+                    }
+                }
+            }
+        }
         assertNothingSeenHoldsASecret();
     }
 

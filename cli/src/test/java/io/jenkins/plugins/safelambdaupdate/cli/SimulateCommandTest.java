@@ -106,7 +106,7 @@ class SimulateCommandTest {
     void badValuesAreUsageErrorsNamingTheFlag() {
         assertUsageError("Invalid --throttle-rate: probability must be between 0 and 1, was 2.0",
                 "--throttle-rate", "2");
-        assertUsageError("'5x' is not a duration", "--create-delay", "5x");
+        assertUsageError("--create-delay': '***' is not a duration", "--create-delay", "5x"); // values are never echoed
         assertUsageError("Invalid --latency:", "--latency", "1s..2s..3s");
         assertUsageError("Invalid --region: not a region: moon", "--region", "moon");
         assertUsageError("Invalid --function:", "--function", "bad name!");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.safelambdaupdate.LambdaClients;
 import io.jenkins.plugins.safelambdaupdate.simulator.FunctionSnapshot;
 import io.jenkins.plugins.safelambdaupdate.simulator.LambdaSimulator;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -91,7 +92,7 @@ class StatusAndWaitCommandTest {
         CliHarness.Run run = run(simulator, "status", "--function", "nope");
 
         assertThat(run.exitCode()).isEqualTo(3);
-        assertThat(run.err()).contains("not found").doesNotContain("\tat ");
+        assertThat(run.err()).containsOnlyOnce("not found").doesNotContain("\tat ");
     }
 
     @Test
@@ -145,5 +146,59 @@ class StatusAndWaitCommandTest {
         CliHarness.Run run = run(simulator, "wait", "--function", "nope", "--timeout", "5s");
 
         assertThat(run.exitCode()).isEqualTo(3);
+    }
+
+    @Test
+    void persistentThrottlingOnStatusEndsAtItsDeadlineNotAsAFailedDeployment() {
+        simulator.faults().throttleRate(1.0);
+
+        CliHarness.Run run = run(simulator, "status", "--function", "fn", "--deadline", "5s");
+
+        // The SDK's throttling backoff outlasts 5 s: the deadline ends it (4), never "deployment failed" (1).
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(4);
+        assertThat(run.err()).contains("Deadline of 5.0 s exceeded during the resolve phase")
+                .doesNotContain("Deployment failed").doesNotContain("CONFLICT_RETRIES_EXHAUSTED");
+    }
+
+    @Test
+    void aStatusDeadlineThatPassesExitsFour() {
+        simulator.faults().latency(Duration.ofMillis(800), Duration.ofMillis(800));
+
+        CliHarness.Run run = run(simulator, "status", "--function", "fn", "--deadline", "300ms");
+
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(4);
+        assertThat(run.err()).contains("Deadline of 300 ms exceeded");
+    }
+
+    @Test
+    void theHelpOfStatusAndWaitDocumentsTheirExitCodesAndDeadline() {
+        for (String command : List.of("status", "wait")) {
+            CliHarness.Run help = cli.run(command, "--help");
+            assertThat(help.out()).contains("--deadline").contains("Exit codes:").contains("3")
+                    .contains("persistent throttling").contains("4");
+        }
+    }
+
+    /** A broken shared config file and a failing credential_process are credentials errors: exit 3, not 1 or 2. */
+    @Test
+    void brokenAwsConfigurationIsACredentialsErrorExitingThree() throws Exception {
+        Path garbled = Files.writeString(tmp.resolve("garbled-config"), "[profile ci\nregion = us-east-1\n");
+        Path failing = Files.writeString(tmp.resolve("failing-config"), "[profile ci]\ncredential_process = false\n");
+        for (Path config : List.of(garbled, failing)) {
+            for (String command : List.of("status", "deploy")) {
+                List<String> args = new ArrayList<>(List.of(command, "--function", "fn", "--profile", "ci",
+                        "--endpoint-url", simulator.endpoint().toString()));
+                if (command.equals("deploy")) {
+                    args.addAll(List.of("--memory", "256", "--lock-dir", tmp.resolve("locks").toString()));
+                }
+                CliProcess process = CliProcess.start(tmp, command + "-" + config.getFileName(), Map.of(
+                        "AWS_CONFIG_FILE", config.toString(), "AWS_SHARED_CREDENTIALS_FILE",
+                        tmp.resolve("none").toString(), "AWS_REGION", "us-east-1", "HOME", tmp.toString()), args);
+                assertThat(process.waitFor(Duration.ofSeconds(60))).as(process.err()).isEqualTo(3);
+                assertThat(process.err()).contains(config == garbled ? "AWS configuration cannot be read"
+                        : "AWS credentials cannot be loaded").doesNotContain("\tat ");
+            }
+        }
+        assertThat(simulator.function("fn").orElseThrow().latest().memorySize()).isNotEqualTo(256);
     }
 }

@@ -86,25 +86,24 @@ final class AdaptiveBackoff implements BackoffStrategy {
 
     /**
      * @param doneNanos when the completed state was read
-     * @return the best estimate of how long the operation took: the middle between the last poll that saw it
-     *     unfinished and the poll that saw it finished
+     * @return how long the operation took: measured as the middle between the last poll that saw it unfinished and
+     *     the poll that saw it finished, or only bounded when the first poll, aimed at the expected completion, saw
+     *     it finished already (it may have been finished long before)
      */
-    Duration observedDuration(long doneNanos) {
-        long upper = doneNanos - startNanos;
+    ObservedDuration observedDuration(long doneNanos) {
+        long upper = Math.max(0, doneNanos - startNanos);
         if (lastNotDoneNanos < 0) {
-            // The first poll saw it done. Aimed at the expected completion, that says only "no later than expected":
-            // step down by half a dense interval, so that an estimate that is too high comes down (and the dense
-            // polls measure it exactly the first time it undershoots).
-            return Duration.ofNanos(Math.max(0, expectedNanos == null ? upper : upper - minIntervalNanos / 2));
+            // Without an expectation the first poll came right after submission: as exact as any measurement.
+            return expectedNanos == null ? ObservedDuration.measured(Duration.ofNanos(upper))
+                    : ObservedDuration.atMost(Duration.ofNanos(upper));
         }
         long lower = lastNotDoneNanos - startNanos;
-        long middle = (lower + upper) / 2;
-        if (expectedNanos == null || densePolls > 0) {
+        long middle = Math.max(0, (lower + upper) / 2);
+        if (expectedNanos == null || densePolls > 0 || upper - lower <= 2 * minIntervalNanos) {
             // Completion lies in (lower, upper]: exact to half a dense interval when the dense polls saw it.
-            return Duration.ofNanos(Math.max(0, middle));
+            return ObservedDuration.measured(Duration.ofNanos(middle));
         }
-        // The first poll at the expected time saw it done: it may have been done a while. Come down by steps (the
-        // dense polls measure it exactly next time if it overshoots), rather than to the middle of a long jump.
-        return Duration.ofNanos(Math.max(0, Math.max(middle, upper - 2 * minIntervalNanos)));
+        // A long jump before the expected completion saw it done: it ended somewhere in between.
+        return ObservedDuration.atMost(Duration.ofNanos(upper));
     }
 }

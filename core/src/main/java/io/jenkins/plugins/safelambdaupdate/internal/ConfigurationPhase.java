@@ -42,7 +42,7 @@ final class ConfigurationPhase extends UpdatePhase {
         // Timed from the response: the request may have waited in the client-side rate limiter first.
         long submitted = System.nanoTime();
         support.ledger().worked(Phase.CONFIGURATION);
-        FunctionConfiguration updated = support.waits().awaitUpdated("configuration", submitted);
+        FunctionConfiguration updated = support.waits().awaitUpdated(Phase.CONFIGURATION, submitted);
         if (FunctionStatuses.isFailedUpdate(updated)) {
             throw DeploymentFailures.updateFailed(ctx, "Configuration update", updated);
         }

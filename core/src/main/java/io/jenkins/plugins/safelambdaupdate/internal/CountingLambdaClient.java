@@ -1,5 +1,7 @@
 package io.jenkins.plugins.safelambdaupdate.internal;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
@@ -31,10 +33,13 @@ import software.amazon.awssdk.services.lambda.model.UpdateFunctionConfigurationR
 final class CountingLambdaClient implements LambdaClient {
     private final LambdaClient delegate;
     private final Map<String, Integer> calls = new TreeMap<>();
+    private final Clock clock;
     private FunctionConfiguration lastSeen;
+    private Instant lastSeenAt;
 
-    CountingLambdaClient(LambdaClient delegate) {
+    CountingLambdaClient(LambdaClient delegate, Clock clock) {
         this.delegate = delegate;
+        this.clock = clock;
     }
 
     Map<String, Integer> calls() {
@@ -44,6 +49,11 @@ final class CountingLambdaClient implements LambdaClient {
     /** @return the last state of {@code $LATEST} seen in any response, or null */
     FunctionConfiguration lastSeen() {
         return lastSeen;
+    }
+
+    /** @return when {@link #lastSeen()} was read, or null */
+    Instant lastSeenAt() {
+        return lastSeenAt;
     }
 
     private <T> T call(String operation, Supplier<T> call) {
@@ -58,6 +68,7 @@ final class CountingLambdaClient implements LambdaClient {
     public GetFunctionResponse getFunction(GetFunctionRequest request) {
         GetFunctionResponse response = call("GetFunction", () -> delegate.getFunction(request));
         if (request.qualifier() == null && response.configuration() != null) {
+            lastSeenAt = clock.instant();
             lastSeen = response.configuration();
         }
         return response;
@@ -71,6 +82,7 @@ final class CountingLambdaClient implements LambdaClient {
     @Override
     public UpdateFunctionCodeResponse updateFunctionCode(UpdateFunctionCodeRequest request) {
         UpdateFunctionCodeResponse response = call("UpdateFunctionCode", () -> delegate.updateFunctionCode(request));
+        lastSeenAt = clock.instant();
         lastSeen = FunctionConfiguration.builder().functionArn(response.functionArn()).state(response.stateAsString())
                 .lastUpdateStatus(response.lastUpdateStatusAsString()).codeSha256(response.codeSha256())
                 .revisionId(response.revisionId()).lastModified(response.lastModified()).build();
@@ -81,6 +93,7 @@ final class CountingLambdaClient implements LambdaClient {
     public UpdateFunctionConfigurationResponse updateFunctionConfiguration(UpdateFunctionConfigurationRequest request) {
         UpdateFunctionConfigurationResponse response =
                 call("UpdateFunctionConfiguration", () -> delegate.updateFunctionConfiguration(request));
+        lastSeenAt = clock.instant();
         lastSeen = FunctionConfiguration.builder().functionArn(response.functionArn()).state(response.stateAsString())
                 .lastUpdateStatus(response.lastUpdateStatusAsString()).codeSha256(response.codeSha256())
                 .revisionId(response.revisionId()).lastModified(response.lastModified()).build();

@@ -32,7 +32,7 @@ final class Deployment {
     Deployment(DeploymentEngine engine, DeploymentRequest request, DeploymentListener listener) {
         this.engine = engine;
         this.request = request;
-        this.ctx = new DeploymentContext(engine.clock(), new CountingLambdaClient(engine.client()), listener,
+        this.ctx = new DeploymentContext(engine.clock(), new CountingLambdaClient(engine.client(), engine.clock()), listener,
                 request == null ? null : request.deadline());
         this.ledger = new DeploymentLedger(ctx);
         this.retries = new Retries(ctx, ledger, engine.sleeper(),
@@ -55,9 +55,9 @@ final class Deployment {
         }
     }
 
-    FunctionStatus readStatus(FunctionReference reference) {
+    FunctionStatus readStatus(FunctionReference reference, Duration deadline) {
         ctx.phase(Phase.RESOLVE);
-        ctx.limitTo(Duration.ofMinutes(5));
+        ctx.limitTo(deadline);
         try {
             return FunctionStatuses.of(reads.resolve(reference));
         } catch (SdkException e) {

@@ -28,6 +28,7 @@ final class DeploymentContext {
     private Instant deadline;
     private Phase phase = Phase.VALIDATE;
     private String functionArn;
+    private String retrying;
 
     /** @param allowed the time the run may take, or null to set it later with {@link #limitTo} */
     DeploymentContext(Clock clock, CountingLambdaClient client, DeploymentListener listener, Duration allowed) {
@@ -55,11 +56,24 @@ final class DeploymentContext {
         return deadline != null && !clock.instant().isBefore(deadline);
     }
 
+    /** @param why why the current phase retried, for the message if the deadline passes in it */
+    void retrying(String why) {
+        retrying = why;
+    }
+
+    /** @return why the current phase retried, or null when it did not */
+    String retrying() {
+        return retrying;
+    }
+
     Phase phase() {
         return phase;
     }
 
     void phase(Phase current) {
+        if (current != phase) {
+            retrying = null;
+        }
         phase = current;
     }
 
@@ -77,7 +91,7 @@ final class DeploymentContext {
 
     /** @return the last state of {@code $LATEST} seen, or null: what a failure reports as the state left */
     FunctionStatus lastSeen() {
-        return FunctionStatuses.of(client.lastSeen());
+        return FunctionStatuses.of(client.lastSeen(), client.lastSeenAt());
     }
 
     DeploymentException failure(FailureKind kind, String message, Throwable cause) {

@@ -42,8 +42,8 @@ public final class DeploymentEngine {
         return new Deployment(this, request, listener).run();
     }
 
-    public FunctionStatus status(FunctionReference reference) {
-        return new Deployment(this, null, DeploymentListener.NONE).readStatus(reference);
+    public FunctionStatus status(FunctionReference reference, Duration deadline) {
+        return new Deployment(this, null, DeploymentListener.NONE).readStatus(reference, deadline);
     }
 
     public FunctionStatus awaitSettled(FunctionReference reference, Duration timeout) {

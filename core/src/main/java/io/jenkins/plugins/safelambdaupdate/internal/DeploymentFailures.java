@@ -1,5 +1,6 @@
 package io.jenkins.plugins.safelambdaupdate.internal;
 
+import io.jenkins.plugins.safelambdaupdate.Durations;
 import io.jenkins.plugins.safelambdaupdate.DeploymentException;
 import io.jenkins.plugins.safelambdaupdate.FailureKind;
 import io.jenkins.plugins.safelambdaupdate.FunctionStatus;
@@ -14,19 +15,36 @@ final class DeploymentFailures {
     }
 
     /** Restores the interrupt flag, as the caller's caller must still see it. */
+    /**
+     * Restores the interrupt flag, as the caller's caller must still see it. The state left is the typed
+     * {@link DeploymentException#stateLeft()} (front ends render it once); none before this deployment changed
+     * anything: what was read then, while waiting for the lock say, is another writer's doing.
+     */
     static DeploymentException interrupted(DeploymentContext ctx, Throwable cause) {
         Thread.currentThread().interrupt();
-        FunctionStatus left = ctx.lastSeen();
+        boolean changedNothing = beforeAnyChange(ctx.phase());
         return new DeploymentException(FailureKind.INTERRUPTED, "Interrupted during the " + name(ctx.phase())
-                + " phase; no further change was made" + (left == null ? "" : "; function left in " + left.describe()),
-                ctx.functionArn(), left, cause);
+                + " phase; " + (changedNothing ? "this deployment changed nothing" : "no further change was made"),
+                ctx.functionArn(), stateLeft(ctx), cause);
     }
 
     static DeploymentException deadlineExceeded(DeploymentContext ctx, Throwable cause) {
-        FunctionStatus left = ctx.lastSeen();
+        boolean changedNothing = beforeAnyChange(ctx.phase());
         return new DeploymentException(FailureKind.DEADLINE_EXCEEDED, "Deadline of " + seconds(ctx.allowed())
                 + " exceeded during the " + name(ctx.phase()) + " phase"
-                + (left == null ? "" : "; function left in " + left.describe()), ctx.functionArn(), left, cause);
+                + (ctx.retrying() == null ? "" : ", after retries because of " + ctx.retrying())
+                + (changedNothing ? "; this deployment changed nothing" : ""),
+                ctx.functionArn(), stateLeft(ctx), cause);
+    }
+
+    /** @return the state last read, unless it was read before the lock: then it says nothing of this deployment */
+    private static FunctionStatus stateLeft(DeploymentContext ctx) {
+        Phase phase = ctx.phase();
+        return phase == Phase.VALIDATE || phase == Phase.RESOLVE || phase == Phase.LOCK ? null : ctx.lastSeen();
+    }
+
+    private static boolean beforeAnyChange(Phase phase) {
+        return phase == Phase.VALIDATE || phase == Phase.RESOLVE || phase == Phase.LOCK || phase == Phase.SETTLE;
     }
 
     static DeploymentException functionFailed(DeploymentContext ctx, FunctionConfiguration cfg) {
@@ -47,6 +65,6 @@ final class DeploymentFailures {
     }
 
     private static String seconds(Duration duration) {
-        return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+        return Durations.format(duration);
     }
 }

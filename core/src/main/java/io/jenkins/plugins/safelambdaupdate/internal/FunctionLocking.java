@@ -1,11 +1,13 @@
 package io.jenkins.plugins.safelambdaupdate.internal;
 
+import io.jenkins.plugins.safelambdaupdate.Durations;
 import io.jenkins.plugins.safelambdaupdate.DeploymentEvent;
 import io.jenkins.plugins.safelambdaupdate.DeploymentException;
 import io.jenkins.plugins.safelambdaupdate.FailureKind;
 import io.jenkins.plugins.safelambdaupdate.FunctionLock;
 import io.jenkins.plugins.safelambdaupdate.LockProvider;
 import io.jenkins.plugins.safelambdaupdate.LockTimeoutException;
+import io.jenkins.plugins.safelambdaupdate.LockUnavailableException;
 import io.jenkins.plugins.safelambdaupdate.Phase;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +47,9 @@ final class FunctionLocking {
             throw DeploymentFailures.interrupted(ctx, e);
         } catch (LockTimeoutException e) {
             throw ctx.failure(FailureKind.LOCK_TIMEOUT, "Lock " + functionArn + " not acquired within the deadline of "
-                    + deadline + ": " + e.getMessage(), e);
+                    + Durations.format(deadline) + ": " + e.getMessage(), e);
+        } catch (LockUnavailableException e) {
+            throw ctx.failure(FailureKind.LOCK_UNAVAILABLE, e.getMessage(), e);
         }
         Duration lockWait = Duration.between(lockStart, ctx.now());
         ledger.lockWait(lockWait);

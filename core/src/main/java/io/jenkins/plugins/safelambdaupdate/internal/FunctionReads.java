@@ -35,8 +35,8 @@ final class FunctionReads {
                 ctx.functionArn(FunctionStatuses.unqualifiedArn(response.configuration().functionArn()));
                 return response.configuration();
             } catch (ResourceNotFoundException e) {
-                throw new DeploymentException(FailureKind.FUNCTION_NOT_FOUND, "Function " + reference.value()
-                        + " not found: " + SdkFailures.awsMessage(e), null, null, e);
+                throw new DeploymentException(FailureKind.FUNCTION_NOT_FOUND,
+                        SdkFailures.notFound(reference.value(), e), null, null, e);
             } catch (SdkException e) {
                 retries.afterError(e);
             }

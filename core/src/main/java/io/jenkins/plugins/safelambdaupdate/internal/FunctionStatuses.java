@@ -9,10 +9,16 @@ final class FunctionStatuses {
     }
 
     static FunctionStatus of(FunctionConfiguration c) {
+        return of(c, null);
+    }
+
+    /** @param readAt when the configuration was read, or null */
+    static FunctionStatus of(FunctionConfiguration c, java.time.Instant readAt) {
         if (c == null) {
             return null;
         }
         return FunctionStatus.builder()
+                .readAt(readAt)
                 .functionArn(c.functionArn())
                 .state(c.stateAsString())
                 .stateReason(c.stateReason())

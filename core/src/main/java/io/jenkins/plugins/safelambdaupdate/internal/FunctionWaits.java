@@ -48,11 +48,11 @@ final class FunctionWaits {
     /**
      * Waits with FunctionUpdatedV2 until LastUpdateStatus is no longer InProgress.
      *
-     * @param kind the kind of our own operation awaited (for learning its duration), or null for someone else's
+     * @param kind the phase of our own operation awaited (for learning its duration), or null for someone else's
      * @param submittedNanos {@link System#nanoTime()} when the update's response arrived
      * @return the configuration read last: Successful or Failed
      */
-    FunctionConfiguration awaitUpdated(String kind, long submittedNanos) {
+    FunctionConfiguration awaitUpdated(Phase kind, long submittedNanos) {
         sleepUntilExpected(kind, submittedNanos);
         while (true) {
             AdaptiveBackoff backoff = backoff(kind, submittedNanos);
@@ -99,15 +99,15 @@ final class FunctionWaits {
      * @return the version's configuration read last (Active or not)
      */
     FunctionConfiguration awaitVersionActive(String version, long submittedNanos) {
-        sleepUntilExpected("publish", submittedNanos);
+        sleepUntilExpected(Phase.PUBLISH, submittedNanos);
         while (true) {
-            AdaptiveBackoff backoff = backoff("publish", submittedNanos);
+            AdaptiveBackoff backoff = backoff(Phase.PUBLISH, submittedNanos);
             GetFunctionRequest poll = GetFunctionRequest.builder().functionName(ctx.functionArn()).qualifier(version)
                     .overrideConfiguration(ctx.timeouts()).build();
             try {
                 WaiterResponse<GetFunctionResponse> response = waiter.waitUntilFunctionActiveV2(poll,
                         configuration(backoff));
-                learn("publish", backoff);
+                learn(Phase.PUBLISH, backoff);
                 return response.matched().response().orElseThrow().configuration();
             } catch (SdkClientException e) {
                 if (isWaiterFailure(e)) {
@@ -120,9 +120,10 @@ final class FunctionWaits {
 
     /**
      * Sleeps once, until the expected completion of our own operation (when one has been learned), so that the
-     * waiter's immediate first poll is aimed at it. Bounded by the deadline; an interrupt stops the run.
+     * waiter's immediate first poll is aimed at it. An estimate is a guess: the sleep takes at most half the time left
+     * before the deadline, so the waiter always polls before a deadline is reported. An interrupt stops the run.
      */
-    private void sleepUntilExpected(String kind, long submittedNanos) {
+    private void sleepUntilExpected(Phase kind, long submittedNanos) {
         Duration expected = kind == null ? null : durations.estimate(ctx.functionArn(), kind).orElse(null);
         if (expected == null) {
             return;
@@ -132,9 +133,9 @@ final class FunctionWaits {
             return;
         }
         Duration delay = Duration.ofNanos(untilExpected);
-        Duration left = ctx.remaining();
+        Duration halfLeft = ctx.remaining().dividedBy(2);
         try {
-            sleeper.sleep(delay.compareTo(left) > 0 ? left : delay);
+            sleeper.sleep(delay.compareTo(halfLeft) > 0 ? halfLeft : delay);
         } catch (InterruptedException e) {
             throw DeploymentFailures.interrupted(ctx, e);
         }
@@ -166,7 +167,7 @@ final class FunctionWaits {
         return e.getCause() == null && String.valueOf(e.getMessage()).contains("transitioned the waiter to failure");
     }
 
-    private AdaptiveBackoff backoff(String kind, long startNanos) {
+    private AdaptiveBackoff backoff(Phase kind, long startNanos) {
         Duration expected = kind == null ? null : durations.estimate(ctx.functionArn(), kind).orElse(null);
         Phase waitingPhase = ctx.phase();
         return new AdaptiveBackoff(System::nanoTime, startNanos, expected, minimumPollInterval,
@@ -174,7 +175,7 @@ final class FunctionWaits {
                         elapsed)));
     }
 
-    private void learn(String kind, AdaptiveBackoff backoff) {
+    private void learn(Phase kind, AdaptiveBackoff backoff) {
         if (kind != null) {
             durations.record(ctx.functionArn(), kind, backoff.observedDuration(System.nanoTime()));
         }

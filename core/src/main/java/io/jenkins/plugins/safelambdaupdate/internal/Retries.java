@@ -79,8 +79,12 @@ final class Retries {
         Phase phase = ctx.phase();
         int attempt = ledger.nextAttempt(phase);
         if (attempt > allowed) {
-            throw ctx.failure(FailureKind.CONFLICT_RETRIES_EXHAUSTED, "Gave up on the "
-                    + DeploymentFailures.name(phase) + " phase after " + allowed + " retries (last: " + detail + ")",
+            // Throttling and server errors that outlast the retries are AWS's trouble, not a conflict with a writer.
+            boolean conflict = cause == RetryCause.CONFLICT || cause == RetryCause.STALE_REVISION;
+            FailureKind kind = conflict ? FailureKind.CONFLICT_RETRIES_EXHAUSTED : FailureKind.AWS_ERROR;
+            throw ctx.failure(kind, "Gave up on the " + DeploymentFailures.name(phase) + " phase after " + allowed
+                    + " retries (" + (conflict ? "" : cause == RetryCause.THROTTLED
+                    ? "AWS kept throttling; " : "AWS kept answering with server errors; ") + "last: " + detail + ")",
                     null);
         }
         long ceiling = Math.min(RETRY_CAP.toMillis(), RETRY_BASE.toMillis() << Math.min(attempt - 1, 20));
@@ -89,6 +93,7 @@ final class Retries {
         if (delay.compareTo(left) > 0) {
             delay = left;
         }
+        ctx.retrying(describe(cause) + " (last: " + detail + ")");
         ledger.retried(new Retry(phase, cause, attempt, delay));
         ctx.emit(new DeploymentEvent.Retrying(ctx.now(), phase, cause, attempt, delay, detail));
         try {
@@ -97,5 +102,18 @@ final class Retries {
             throw DeploymentFailures.interrupted(ctx, e);
         }
         ctx.remaining();
+    }
+
+    private static String describe(RetryCause cause) {
+        switch (cause) {
+            case THROTTLED:
+                return "throttling";
+            case SERVER_ERROR:
+                return "server errors";
+            case CONFLICT:
+                return "conflicts with an update in progress";
+            default:
+                return "changes by another writer";
+        }
     }
 }

@@ -54,11 +54,26 @@ final class SdkFailures {
         if (ctx.pastDeadline()) {
             return DeploymentFailures.deadlineExceeded(ctx, e);
         }
-        if (e instanceof ResourceNotFoundException) {
-            return ctx.failure(FailureKind.FUNCTION_NOT_FOUND, awsMessage(e), redactedCause(e));
+        if (e instanceof ResourceNotFoundException notFound) {
+            // Gone: no state is left to report.
+            return new DeploymentException(FailureKind.FUNCTION_NOT_FOUND, notFound(ctx.functionArn(), notFound),
+                    ctx.functionArn(), null, redactedCause(e));
         }
         return ctx.failure(FailureKind.AWS_ERROR, "AWS call failed during the "
                 + DeploymentFailures.name(ctx.phase()) + " phase: " + awsMessage(e), redactedCause(e));
+    }
+
+    /**
+     * @param function the function as the user named it or as resolved, or null
+     * @return for example {@code "Function fn not found: arn:aws:lambda:...:function:fn (ResourceNotFoundException,
+     *     HTTP 404)"}, saying "not found" once although AWS's own message says it too
+     */
+    static String notFound(String function, ResourceNotFoundException e) {
+        String aws = e.awsErrorDetails() == null ? String.valueOf(e.getMessage())
+                : String.valueOf(e.awsErrorDetails().errorMessage());
+        aws = redact(aws.replaceFirst("^Function not found: ", ""));
+        return "Function " + (function == null ? "" : function + " ") + "not found: " + aws + " (" + detail(e)
+                + ", HTTP " + e.statusCode() + ")";
     }
 
     /** The SDK wraps an interrupt in several ways (aborted call, interrupted I/O); all of them mean stop now. */

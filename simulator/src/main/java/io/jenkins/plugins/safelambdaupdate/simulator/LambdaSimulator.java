@@ -36,7 +36,8 @@ import java.util.regex.Pattern;
  * An in-process HTTP emulator of the AWS Lambda control plane: point an AWS SDK or the AWS CLI at
  * {@link #endpoint()} (any credentials) and it answers CreateFunction, GetFunction,
  * GetFunctionConfiguration, UpdateFunctionCode, UpdateFunctionConfiguration, PublishVersion,
- * ListVersionsByFunction, CreateAlias, GetAlias, UpdateAlias and DeleteFunction as AWS does: states
+ * ListVersionsByFunction, ListFunctions, CreateAlias, GetAlias, UpdateAlias, ListAliases, DeleteAlias and
+ * DeleteFunction as AWS does: states
  * that change over time (by the injected clock), 409/412/404/400/413 refusals with AWS's texts,
  * optional account quotas (429) and injected faults.
  *

@@ -106,6 +106,57 @@ class AwsCliTest {
         assertThat(settled.codeSha256()).isEqualTo(TestZips.sha256(Files.readAllBytes(v2)));
     }
 
+    /**
+     * The facts of issue #12 as the CLI sees them. Sources, as in the SDK tests: responses recorded against AWS in
+     * localstack's tests/aws/services/lambda_/test_lambda_api.snapshot.json, botocore's Lambda service model, the
+     * AWS documentation on environment variables, and the refusal texts quoted in PublishedVersionsAndRefusalsTest.
+     */
+    @Test
+    void listsAliasesAndPublishedVersionsBehaveAsOnAwsThroughTheCli() throws Exception {
+        simulator.createFunction("cli-fn", TestZips.zip("print('v1')"));
+        JsonNode published = aws("lambda", "publish-version", "--function-name", "cli-fn").json();
+        assertThat(published.get("Version").asText()).isEqualTo("1");
+        assertThat(published.get("TracingConfig").get("Mode").asText()).isEqualTo("PassThrough");
+        assertThat(published.get("EphemeralStorage").get("Size").asInt()).isEqualTo(512);
+        assertThat(published.get("SnapStart").get("ApplyOn").asText()).isEqualTo("None");
+
+        JsonNode versions = aws("lambda", "list-versions-by-function", "--function-name", "cli-fn").json();
+        assertThat(versions.get("Versions").get(0).get("FunctionArn").asText()).isEqualTo(ARN + ":$LATEST");
+        assertThat(versions.get("Versions").get(1).get("FunctionArn").asText()).isEqualTo(ARN + ":1");
+        assertThat(versions.get("Versions").get(0).has("State")).isFalse();
+        assertThat(versions.get("Versions").get(0).has("LastUpdateStatus")).isFalse();
+
+        aws("lambda", "create-alias", "--function-name", "cli-fn", "--name", "live", "--function-version", "1").json();
+        aws("lambda", "create-alias", "--function-name", "cli-fn", "--name", "beta", "--function-version", "$LATEST")
+                .json();
+        JsonNode onVersion1 = aws("lambda", "list-aliases", "--function-name", "cli-fn", "--function-version", "1")
+                .json();
+        assertThat(onVersion1.get("Aliases")).hasSize(1);
+        assertThat(onVersion1.get("Aliases").get(0).get("Name").asText()).isEqualTo("live");
+        Result deleted = aws("lambda", "delete-alias", "--function-name", "cli-fn", "--name", "beta");
+        assertThat(deleted.exitCode).as(deleted.stderr).isZero();
+        assertThat(aws("lambda", "list-aliases", "--function-name", "cli-fn").json().get("Aliases")).hasSize(1);
+        assertThat(aws("lambda", "list-functions").json().get("Functions").get(0).get("FunctionArn").asText())
+                .isEqualTo(ARN);
+
+        Result onVersion = aws("lambda", "update-function-configuration", "--function-name", ARN + ":1",
+                "--timeout", "9");
+        assertThat(onVersion.exitCode).isNotZero();
+        assertThat(onVersion.stderr).contains("InvalidParameterValueException")
+                .contains("Current operation does not support versions other than $LATEST.");
+        Result reserved = aws("lambda", "update-function-configuration", "--function-name", "cli-fn",
+                "--environment", "Variables={AWS_REGION=eu-west-1}");
+        assertThat(reserved.exitCode).isNotZero();
+        assertThat(reserved.stderr).contains("InvalidParameterValueException")
+                .contains("Reserved keys used in this request: AWS_REGION");
+        Result missingAlias = aws("lambda", "update-alias", "--function-name", "cli-fn", "--name", "gone");
+        assertThat(missingAlias.exitCode).isNotZero();
+        assertThat(missingAlias.stderr).contains("ResourceNotFoundException").contains("Alias not found: " + ARN + ":gone");
+        Result noSuchVersion = aws("lambda", "delete-function", "--function-name", "cli-fn", "--qualifier", "99");
+        assertThat(noSuchVersion.exitCode).as(noSuchVersion.stderr).isZero();
+        assertThat(simulator.function("cli-fn").orElseThrow().latest().timeout()).isEqualTo(3);
+    }
+
     private Path write(String name, byte[] bytes) throws IOException {
         return Files.write(dir.resolve(name), bytes);
     }

@@ -34,7 +34,10 @@ class QuotasTest extends ManualClockTest {
         assertThat(throttled.statusCode()).isEqualTo(429);
         assertThat(throttled.awsErrorDetails().errorMessage()).isEqualTo("Rate exceeded");
         assertThat(throttled.retryAfterSeconds()).isEqualTo("1");
+        // What AWS sends with a 429 (botocore service-2.json, TooManyRequestsException: Retry-After header, Type,
+        // message, Reason; values as recorded in reference §2).
         assertThat(throttled.reasonAsString()).isEqualTo("CallerRateLimitExceeded");
+        assertThat(throttled.type()).isEqualTo("User");
         assertThat(throttled.awsErrorDetails().sdkHttpResponse().firstMatchingHeader("Retry-After")).hasValue("1");
         assertThat(simulator.stats().refusals("TooManyRequestsException")).isEqualTo(1);
 

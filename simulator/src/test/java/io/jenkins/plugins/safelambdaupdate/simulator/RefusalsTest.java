@@ -1,11 +1,10 @@
 package io.jenkins.plugins.safelambdaupdate.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static io.jenkins.plugins.safelambdaupdate.simulator.SdkRefusals.assertRefused;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.model.InvalidParameterValueException;
@@ -239,21 +238,5 @@ class RefusalsTest extends ManualClockTest {
 
     private void updateCode() {
         lambda.updateFunctionCode(r -> r.functionName("orders").zipFile(SdkBytes.fromByteArray(v2)));
-    }
-
-    /** Asserts the call fails with exactly that class (or a subclass for LambdaException), status and message. */
-    private static <T extends LambdaException> T assertRefused(ThrowingCallable call, Class<T> type, int status,
-                                                                 String message) {
-        T refused = catchThrowableOfType(type, call);
-        assertThat(refused).as("expected %s", type.getSimpleName()).isNotNull();
-        if (type != LambdaException.class) {
-            assertThat(refused).isExactlyInstanceOf(type);
-        }
-        assertThat(refused.statusCode()).isEqualTo(status);
-        if (message != null) {
-            assertThat(refused.awsErrorDetails().errorMessage()).isEqualTo(message);
-        }
-        assertThat(refused.requestId()).isNotBlank();
-        return refused;
     }
 }

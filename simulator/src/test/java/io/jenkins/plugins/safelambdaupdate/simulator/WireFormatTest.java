@@ -79,7 +79,9 @@ class WireFormatTest {
 
         assertThat(read.statusCode()).isEqualTo(200);
         JsonNode body = JSON.readTree(read.body());
-        assertThat(body.get("FunctionArn").asText()).isEqualTo("arn:aws:lambda:us-east-1:123456789012:function:orders");
+        // Qualifier=$LATEST is reported in the ARN (moto, awslambda/responses.py _set_configuration_qualifier).
+        assertThat(body.get("FunctionArn").asText())
+                .isEqualTo("arn:aws:lambda:us-east-1:123456789012:function:orders:$LATEST");
         assertThat(body.get("Version").asText()).isEqualTo("$LATEST");
         assertThat(body.get("LastModified").asText()).isEqualTo("2025-11-27T10:15:30.123+0000");
         assertThat(send("GET", "/2015-03-31/functions/orders%3A%24LATEST", null).statusCode()).isEqualTo(200);
@@ -115,8 +117,12 @@ class WireFormatTest {
     void anUnknownOperationIs404AndIsCounted() throws Exception {
         HttpResponse<String> refused = send("GET", "/2015-03-31/layers", null);
 
+        // UnknownOperationException, 404: one of the errors common to every AWS service, which Lambda's own model
+        // does not list (Lambda API reference, "Common Errors", docs.aws.amazon.com/lambda/latest/api/CommonErrors.html).
         assertThat(refused.statusCode()).isEqualTo(404);
         assertThat(refused.headers().firstValue("x-amzn-ErrorType")).hasValue("UnknownOperationException");
+        assertThat(JSON.readTree(refused.body()).get("message").asText())
+                .isEqualTo("The action or operation requested is invalid. Verify that the action is typed correctly.");
         assertThat(simulator.stats().calls("Unknown")).isEqualTo(1);
     }
 

@@ -3,25 +3,24 @@ package io.jenkins.plugins.safelambdaupdate.internal.lock;
 import io.jenkins.plugins.safelambdaupdate.FunctionLock;
 import io.jenkins.plugins.safelambdaupdate.LockProvider;
 import io.jenkins.plugins.safelambdaupdate.LockTimeoutException;
+import io.jenkins.plugins.safelambdaupdate.LockUnavailableException;
 import io.jenkins.plugins.safelambdaupdate.LockWaitListener;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.net.URLEncoder;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
 
 /**
  * Locks functions across processes on one host with an OS file lock, one lock file per function ARN
  * in a directory. The OS drops the lock when the holding process dies, even by SIGKILL.
+ *
+ * <p>Safe in a directory others can write to: the lock file is never written or truncated, a symbolic link at its
+ * path is never followed, and the holder's description goes to a separate note (see {@link LockFile},
+ * {@link HolderNote}, {@link LockDirectory} for who may share a directory).
  *
  * <p>Threads of one process first queue on an in-process fair permit: the OS lock belongs to the
  * whole process, and Java refuses a second lock on the same file from the same JVM.
@@ -31,11 +30,16 @@ public final class FileLockProvider implements LockProvider {
     /** How often a waiter retries the OS lock; local file I/O only, never AWS. */
     private static final Duration RETRY_INTERVAL = Duration.ofMillis(50);
 
-    private final Path directory;
+    private final LockDirectory directory;
     private final InProcessLockProvider inProcess = new InProcessLockProvider();
 
+    /**
+     * @param directory the lock directory, created now (private to this user) when missing
+     * @throws LockUnavailableException naming the directory when it cannot be created
+     */
     public FileLockProvider(Path directory) {
-        this.directory = Objects.requireNonNull(directory, "directory cannot be null");
+        this.directory = new LockDirectory(Objects.requireNonNull(directory, "directory cannot be null"));
+        this.directory.create();
     }
 
     @Override
@@ -63,64 +67,43 @@ public final class FileLockProvider implements LockProvider {
 
     /** The lock file of a function: the ARN, percent-encoded, so every ARN maps to its own file. */
     public Path lockFile(String lockName) {
-        return directory.resolve(URLEncoder.encode(lockName, StandardCharsets.UTF_8) + ".lock");
+        return directory.path().resolve(URLEncoder.encode(lockName, StandardCharsets.UTF_8) + ".lock");
     }
 
     private FunctionLock acquireFileLock(String lockName, Path file, long deadline, LockWaitListener listener)
             throws InterruptedException, LockTimeoutException {
-        FileChannel channel = open(file);
+        directory.create();
+        FileChannel channel = LockFile.open(directory, file);
+        HolderNote note = new HolderNote(directory, file);
         try {
             boolean announced = false;
             while (true) {
                 FileLock lock = channel.tryLock();
                 if (lock != null) {
-                    recordHolder(channel);
-                    return new ReleaseOnce(lockName, () -> releaseQuietly(lock, channel));
+                    note.write();
+                    return new ReleaseOnce(lockName, () -> {
+                        note.remove(); // while still holding the lock: never the next holder's note
+                        releaseQuietly(lock, channel);
+                    });
                 }
                 if (!announced) {
-                    listener.waiting(readHolder(file));
+                    listener.waiting(note.read());
                     announced = true;
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
+                    String holder = note.read();
                     throw new LockTimeoutException("Timed out waiting for lock " + lockName
-                            + " (lock file " + file + ", held by " + readHolder(file) + ")");
+                            + " (lock file " + file + (holder == null ? "" : ", held by " + holder) + ")");
                 }
                 Thread.sleep(Math.min(RETRY_INTERVAL.toMillis(), Math.max(1, left / 1_000_000)));
             }
         } catch (IOException e) {
             closeQuietly(channel);
-            throw new UncheckedIOException("Cannot lock " + file, e);
+            throw new LockUnavailableException("Lock file " + file + " cannot be locked: " + e.getMessage(), e);
         } catch (InterruptedException | LockTimeoutException | RuntimeException e) {
             closeQuietly(channel);
             throw e;
-        }
-    }
-
-    private FileChannel open(Path file) {
-        try {
-            Files.createDirectories(directory);
-            return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot open lock file " + file, e);
-        }
-    }
-
-    /** Writes who holds the lock into the file itself, so waiters in other processes can say. */
-    private static void recordHolder(FileChannel channel) throws IOException {
-        String holder = "process " + ManagementFactory.getRuntimeMXBean().getName()
-                + ", thread " + Thread.currentThread().getName() + ", since " + Instant.now();
-        channel.truncate(0);
-        channel.write(ByteBuffer.wrap(holder.getBytes(StandardCharsets.UTF_8)), 0);
-        channel.force(false);
-    }
-
-    private static String readHolder(Path file) {
-        try {
-            String text = Files.readString(file, StandardCharsets.UTF_8).strip();
-            return text.isEmpty() ? null : text;
-        } catch (IOException e) {
-            return null;
         }
     }
 

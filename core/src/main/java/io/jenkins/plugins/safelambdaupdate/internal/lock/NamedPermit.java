@@ -1,5 +1,6 @@
 package io.jenkins.plugins.safelambdaupdate.internal.lock;
 
+import io.jenkins.plugins.safelambdaupdate.Durations;
 import io.jenkins.plugins.safelambdaupdate.LockTimeoutException;
 import io.jenkins.plugins.safelambdaupdate.LockWaitListener;
 import java.time.Duration;
@@ -27,7 +28,7 @@ final class NamedPermit {
             listener.waiting(holder);
             if (!semaphore.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
                 throw new LockTimeoutException(
-                        "Timed out after " + timeout + " waiting for lock " + name
+                        "Timed out after " + Durations.format(timeout) + " waiting for lock " + name
                                 + (holder == null ? "" : " held by " + holder));
             }
         }

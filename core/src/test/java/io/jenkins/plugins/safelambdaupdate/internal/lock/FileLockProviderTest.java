@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.safelambdaupdate.FunctionLock;
 import io.jenkins.plugins.safelambdaupdate.LockTimeoutException;
+import io.jenkins.plugins.safelambdaupdate.LockUnavailableException;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -109,12 +110,16 @@ class FileLockProviderTest {
     /** Runs in a separate JVM: takes the file lock, says so, and holds it for the given time. */
     public static final class LockHolderMain {
         public static void main(String[] args) throws Exception {
-            FileLockProvider provider = new FileLockProvider(Path.of(args[0]));
-            try (FunctionLock lock = provider.acquire(args[1], Duration.ofSeconds(60),
-                    holder -> System.out.println("WAITING " + holder))) {
-                System.out.println("LOCKED");
-                System.out.flush();
-                Thread.sleep(Long.parseLong(args[2]));
+            try {
+                FileLockProvider provider = new FileLockProvider(Path.of(args[0]));
+                try (FunctionLock lock = provider.acquire(args[1], Duration.ofSeconds(60),
+                        holder -> System.out.println("WAITING " + holder))) {
+                    System.out.println("LOCKED");
+                    System.out.flush();
+                    Thread.sleep(Long.parseLong(args[2]));
+                }
+            } catch (LockUnavailableException e) {
+                System.out.println("UNAVAILABLE " + e.getMessage());
             }
         }
     }

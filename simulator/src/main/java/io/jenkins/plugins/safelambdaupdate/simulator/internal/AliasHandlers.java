@@ -1,9 +1,14 @@
 package io.jenkins.plugins.safelambdaupdate.simulator.internal;
 
+import io.jenkins.plugins.safelambdaupdate.simulator.AliasSnapshot;
+import java.util.List;
 import java.util.Map;
 
-/** CreateAlias, GetAlias and UpdateAlias. */
+/** CreateAlias, GetAlias, UpdateAlias, DeleteAlias and ListAliases. */
 final class AliasHandlers {
+    /** ListAliases documents no page size of its own: an answer holds up to MaxItems (at most 10,000). */
+    private static final int MOST_PER_PAGE = 10_000;
+
     private final FunctionStore store;
     private final AccountScope scope;
 
@@ -34,6 +39,18 @@ final class AliasHandlers {
         JsonFields body = request.body();
         return SimResponse.ok(Views.alias(function(request).updateAlias(request.label("Name"),
                 body.text("FunctionVersion"), body.text("Description"), weights(body), body.text("RevisionId"))));
+    }
+
+    /** DeleteAlias answers 204 whether or not the alias existed (AWS's own behaviour). */
+    SimResponse delete(SimRequest request) {
+        function(request).deleteAlias(request.label("Name"));
+        return SimResponse.noContent();
+    }
+
+    /** ListAliases, by name, optionally only those whose FunctionVersion is the one given; paged. */
+    SimResponse list(SimRequest request) {
+        List<AliasSnapshot> aliases = function(request).listAliases(request.query("FunctionVersion"));
+        return SimResponse.ok(Views.aliases(Page.of(aliases, request, MOST_PER_PAGE)));
     }
 
     private FunctionRecord function(SimRequest request) {

@@ -35,13 +35,13 @@ final class AliasTable {
     /**
      * Replaces the fields given (null keeps the current value) and issues a new RevisionId.
      *
-     * @throws LambdaError 404 when there is no such alias, 412 for a stale RevisionId
+     * @throws LambdaError 404 (UpdateAlias's own wording) when there is no such alias, 412 for a stale RevisionId
      */
     AliasSnapshot update(String name, String aliasArn, String functionVersion, String description,
                          Map<String, Double> weights, String expectedRevisionId, String newRevisionId) {
         AliasSnapshot current = byName.get(name);
         if (current == null) {
-            throw Errors.aliasNotFound(aliasArn);
+            throw Errors.aliasToUpdateNotFound(aliasArn);
         }
         if (expectedRevisionId != null && !expectedRevisionId.equals(current.revisionId())) {
             throw Errors.staleRevision();
@@ -52,6 +52,11 @@ final class AliasTable {
                 weights != null ? weights : current.additionalVersionWeights(), newRevisionId);
         byName.put(name, updated);
         return updated;
+    }
+
+    /** Removes the alias, when there is one. */
+    void delete(String name) {
+        byName.remove(name);
     }
 
     /** @return names of the aliases that route to the version */

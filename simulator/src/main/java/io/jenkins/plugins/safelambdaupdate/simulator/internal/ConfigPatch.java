@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The configuration fields of a CreateFunction or UpdateFunctionConfiguration request; null means
@@ -12,6 +13,16 @@ import java.util.Map;
  */
 record ConfigPatch(String runtime, String role, String handler, String description, Integer timeout,
                    Integer memorySize, Map<String, String> environment, List<String> layers) {
+    /**
+     * The environment variable names Lambda's runtimes set themselves and refuse in a configuration (AWS
+     * documentation, "Working with Lambda environment variables", defined runtime environment variables).
+     */
+    static final Set<String> RESERVED_ENVIRONMENT_KEYS = Set.of(
+            "_HANDLER", "_X_AMZN_TRACE_ID", "AWS_DEFAULT_REGION", "AWS_REGION", "AWS_EXECUTION_ENV",
+            "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "AWS_LAMBDA_FUNCTION_VERSION",
+            "AWS_LAMBDA_INITIALIZATION_TYPE", "AWS_LAMBDA_LOG_GROUP_NAME", "AWS_LAMBDA_LOG_STREAM_NAME",
+            "AWS_ACCESS_KEY", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
+            "AWS_LAMBDA_RUNTIME_API", "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR");
 
     /** Reads the fields AWS accepts at the top level of both requests. */
     static ConfigPatch from(JsonFields body) {
@@ -26,7 +37,8 @@ record ConfigPatch(String runtime, String role, String handler, String descripti
      * Checks the limits AWS checks.
      *
      * @throws LambdaError ValidationException for Timeout or MemorySize out of range,
-     *                     InvalidParameterValueException for too many layers or a too large environment
+     *                     InvalidParameterValueException for too many layers, reserved environment variable
+     *                     names or a too large environment
      */
     ConfigPatch validate(ObjectMapper mapper) {
         checkRange("timeout", timeout, 1, 900);
@@ -35,6 +47,10 @@ record ConfigPatch(String runtime, String role, String handler, String descripti
             throw Errors.tooManyLayers();
         }
         if (environment != null) {
+            List<String> reserved = environment.keySet().stream().filter(RESERVED_ENVIRONMENT_KEYS::contains).toList();
+            if (!reserved.isEmpty()) {
+                throw Errors.reservedEnvironmentKeys(reserved);
+            }
             String measured = toJson(mapper, environment);
             if (measured.getBytes(StandardCharsets.UTF_8).length > Errors.MAX_ENVIRONMENT_BYTES) {
                 throw Errors.environmentTooLarge(measured);

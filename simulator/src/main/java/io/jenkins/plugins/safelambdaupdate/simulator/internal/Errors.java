@@ -119,6 +119,22 @@ final class Errors {
                 + "the environment variables you have provided exceeded the 4KB limit. String measured: " + measured);
     }
 
+    /**
+     * UpdateFunctionCode or UpdateFunctionConfiguration addressed to a published version or an alias: published
+     * versions cannot be modified.
+     */
+    public static LambdaError onlyLatestCanBeUpdated() {
+        return user(400, INVALID_PARAMETER, "Current operation does not support versions other than $LATEST. "
+                + "Please set the version to $LATEST or do not set a version in your request.");
+    }
+
+    /** @param reserved the reserved names the request used, in its order */
+    public static LambdaError reservedEnvironmentKeys(List<String> reserved) {
+        return user(400, INVALID_PARAMETER, "Lambda was unable to configure your environment variables because "
+                + "the environment variables you have provided contains reserved keys that are currently not "
+                + "supported for modification. Reserved keys used in this request: " + String.join(", ", reserved));
+    }
+
     public static LambdaError latestCannotBeDeleted() {
         return user(400, INVALID_PARAMETER, "$LATEST version cannot be deleted without deleting the function.");
     }
@@ -152,15 +168,24 @@ final class Errors {
         return new LambdaError(404, NOT_FOUND, "Message", "Cannot find alias arn: " + aliasArn, Map.of(), Map.of());
     }
 
+    /** UpdateAlias words a missing alias otherwise than GetAlias does. */
+    public static LambdaError aliasToUpdateNotFound(String aliasArn) {
+        return new LambdaError(404, NOT_FOUND, "Message", "Alias not found: " + aliasArn, Map.of(), Map.of());
+    }
+
     public static LambdaError otherRegion(String arnRegion, String region) {
         return new LambdaError(404, NOT_FOUND, "Message",
                 "Functions from '" + arnRegion + "' are not reachable in this region ('" + region + "')",
                 Map.of(), Map.of());
     }
 
-    /** Simulator wording: a method and path that is not one of the modelled operations. */
-    public static LambdaError unknownOperation(String method, String path) {
-        return user(404, UNKNOWN_OPERATION, "Unknown operation: " + method + " " + path);
+    /**
+     * A method and path that is not one of the modelled operations: the error AWS lists among the errors common to
+     * every service (Lambda API reference, "Common Errors"), with the description it gives there.
+     */
+    public static LambdaError unknownOperation() {
+        return user(404, UNKNOWN_OPERATION,
+                "The action or operation requested is invalid. Verify that the action is typed correctly.");
     }
 
     // --- 413, 429, 5xx ---

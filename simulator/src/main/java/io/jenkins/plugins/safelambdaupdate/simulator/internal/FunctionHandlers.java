@@ -2,11 +2,17 @@ package io.jenkins.plugins.safelambdaupdate.simulator.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.safelambdaupdate.simulator.VersionSnapshot;
+import java.util.List;
 import java.util.Set;
 
-/** CreateFunction, GetFunction, GetFunctionConfiguration, UpdateFunctionCode, UpdateFunctionConfiguration, DeleteFunction. */
+/**
+ * CreateFunction, GetFunction, GetFunctionConfiguration, UpdateFunctionCode, UpdateFunctionConfiguration,
+ * DeleteFunction and ListFunctions.
+ */
 final class FunctionHandlers {
     private static final Set<String> PACKAGE_TYPES = Set.of("Zip", "Image");
+    /** ListFunctions "returns a maximum of 50 items in each response" (API reference, MaxItems). */
+    private static final int MOST_PER_PAGE = 50;
 
     private final FunctionStore store;
     private final AccountScope scope;
@@ -56,9 +62,9 @@ final class FunctionHandlers {
         return SimResponse.ok(Views.configuration(store.get(ref).read(ref.qualifier())));
     }
 
-    /** Updates apply to $LATEST whatever qualifier the name carries, as in AWS. */
+    /** Updates apply to $LATEST only: a name qualified with a version or an alias is refused, as in AWS. */
     SimResponse updateCode(SimRequest request) {
-        FunctionRecord function = store.get(ref(request));
+        FunctionRecord function = store.get(latestRef(request));
         JsonFields body = request.body();
         CodeArtifact code = CodeReader.read(body, function.packageType());
         if (body.bool("DryRun")) {
@@ -70,7 +76,7 @@ final class FunctionHandlers {
     }
 
     SimResponse updateConfiguration(SimRequest request) {
-        FunctionRecord function = store.get(ref(request));
+        FunctionRecord function = store.get(latestRef(request));
         JsonFields body = request.body();
         ConfigPatch patch = ConfigPatch.from(body).validate(mapper);
         return SimResponse.ok(Views.configuration(function.updateConfiguration(patch, body.text("RevisionId"))));
@@ -79,6 +85,30 @@ final class FunctionHandlers {
     SimResponse delete(SimRequest request) {
         store.delete(qualifiedRef(request));
         return SimResponse.noContent();
+    }
+
+    /** ListFunctions: $LATEST of every function, or with {@code FunctionVersion=ALL} every version too. */
+    SimResponse list(SimRequest request) {
+        String functionVersion = request.query("FunctionVersion");
+        if (functionVersion != null && !"ALL".equals(functionVersion)) {
+            throw Errors.validation("'" + functionVersion + "'", "functionVersion",
+                    "Member must satisfy enum value set: [ALL]");
+        }
+        List<VersionSnapshot> all = store.all().stream()
+                .flatMap(f -> f.listed(functionVersion != null).stream())
+                .toList();
+        return SimResponse.ok(Views.functions(Page.of(all, request, MOST_PER_PAGE)));
+    }
+
+    /**
+     * @throws LambdaError InvalidParameterValueException when the name is qualified with anything but $LATEST
+     */
+    private FunctionRef latestRef(SimRequest request) {
+        FunctionRef ref = ref(request);
+        if (ref.qualifier() != null && !VersionRecord.LATEST.equals(ref.qualifier())) {
+            throw Errors.onlyLatestCanBeUpdated();
+        }
+        return ref;
     }
 
     private FunctionRef ref(SimRequest request) {

@@ -34,7 +34,13 @@ final class FunctionRecord {
         this.arn = context.scope().functionArn(name);
         this.packageType = config.packageType();
         this.context = context;
-        this.latest = new VersionRecord(VersionRecord.LATEST, config, code, creation, now(), context.ids().uuid());
+        this.latest = new VersionRecord(VersionRecord.LATEST, null, config, code, creation, now(),
+                context.ids().uuid());
+    }
+
+    /** @return the bare function name */
+    String name() {
+        return name;
     }
 
     /** @return {@code Zip} or {@code Image}; fixed at creation */
@@ -52,19 +58,35 @@ final class FunctionRecord {
         return view(qualifier);
     }
 
-    /** @return $LATEST followed by the published versions, ascending */
+    /**
+     * @return $LATEST, its ARN qualified with {@code :$LATEST} as ListVersionsByFunction gives it, followed by the
+     * published versions, ascending
+     */
     synchronized List<VersionSnapshot> listVersions() {
         settle();
         List<VersionSnapshot> all = new ArrayList<>();
-        all.add(latest.snapshot(name, arn));
-        versions.values().forEach(v -> all.add(v.snapshot(name, qualifiedArn(v.version()))));
+        all.add(latest.snapshot(name, qualifiedArn(VersionRecord.LATEST)));
+        all.addAll(publishedVersions());
         return all;
+    }
+
+    /**
+     * @param allVersions ListFunctions with {@code FunctionVersion=ALL}: also the published versions, and $LATEST's
+     *                    ARN qualified with {@code :$LATEST}
+     * @return the entries this function contributes to ListFunctions
+     */
+    synchronized List<VersionSnapshot> listed(boolean allVersions) {
+        if (allVersions) {
+            return listVersions();
+        }
+        settle();
+        return List.of(latest.snapshot(name, arn));
     }
 
     /** @return the whole function at this moment */
     synchronized FunctionSnapshot snapshot() {
-        List<VersionSnapshot> all = listVersions();
-        return new FunctionSnapshot(name, arn, all.get(0), all.subList(1, all.size()), aliases.all());
+        settle();
+        return new FunctionSnapshot(name, arn, latest.snapshot(name, arn), publishedVersions(), aliases.all());
     }
 
     /**
@@ -116,8 +138,7 @@ final class FunctionRecord {
             throw Errors.codeSha256Mismatch(codeSha256, current);
         }
         VersionRecord last = versions.isEmpty() ? null : versions.lastEntry().getValue();
-        if (last != null && last.code().sha256().equals(current)
-                && last.config().withDescription("").equals(latest.config().withDescription(""))) {
+        if (last != null && last.publishedFrom(latest.config(), latest.code())) {
             return last.snapshot(name, qualifiedArn(last.version()));
         }
         VersionSnapshot published = addVersion(description,
@@ -158,6 +179,22 @@ final class FunctionRecord {
     }
 
     /**
+     * ListAliases: by name.
+     *
+     * @param functionVersion only the aliases that route to this version, or null for all
+     */
+    synchronized List<AliasSnapshot> listAliases(String functionVersion) {
+        return aliases.all().stream()
+                .filter(a -> functionVersion == null || a.functionVersion().equals(functionVersion))
+                .toList();
+    }
+
+    /** DeleteAlias: removes the alias; an alias that does not exist is no error, as in AWS. */
+    synchronized void deleteAlias(String aliasName) {
+        aliases.delete(aliasName);
+    }
+
+    /**
      * UpdateAlias; null arguments keep the current values.
      *
      * @throws LambdaError 404 for an unknown alias or version, 412 for a stale RevisionId
@@ -176,16 +213,17 @@ final class FunctionRecord {
     }
 
     /**
-     * DeleteFunction with a Qualifier: deletes one published version.
+     * DeleteFunction with a Qualifier: deletes one published version. A qualifier that names no version deletes
+     * nothing and is no error (AWS answers 204).
      *
-     * @throws LambdaError 400 for $LATEST, 404 for an unknown version, 409 when aliases route to it
+     * @throws LambdaError 400 for $LATEST, 409 when aliases route to the version
      */
     synchronized void deleteVersion(String qualifier) {
         if (VersionRecord.LATEST.equals(qualifier)) {
             throw Errors.latestCannotBeDeleted();
         }
         if (published(qualifier) == null) {
-            throw Errors.functionNotFound(qualifiedArn(qualifier));
+            return;
         }
         List<String> referencing = aliases.referencing(qualifier);
         if (!referencing.isEmpty()) {
@@ -207,15 +245,19 @@ final class FunctionRecord {
     private VersionSnapshot addVersion(String description, Transition creation) {
         int number = ++lastVersionNumber;
         FunctionConfig config = description == null ? latest.config() : latest.config().withDescription(description);
-        VersionRecord version = new VersionRecord(Integer.toString(number), config, latest.code(), creation, now(),
-                context.ids().uuid());
+        VersionRecord version = new VersionRecord(Integer.toString(number), latest.config(), config, latest.code(),
+                creation, now(), context.ids().uuid());
         versions.put(number, version);
         return version.snapshot(name, qualifiedArn(version.version()));
     }
 
+    /** @return the version the qualifier names; an explicit $LATEST is reported with the ARN {@code NAME:$LATEST} */
     private VersionSnapshot view(String qualifier) {
-        if (qualifier == null || VersionRecord.LATEST.equals(qualifier)) {
+        if (qualifier == null) {
             return latest.snapshot(name, arn);
+        }
+        if (VersionRecord.LATEST.equals(qualifier)) {
+            return latest.snapshot(name, qualifiedArn(qualifier));
         }
         VersionRecord version = published(qualifier);
         if (version != null) {
@@ -226,6 +268,10 @@ final class FunctionRecord {
             throw Errors.functionNotFound(qualifiedArn(qualifier));
         }
         return view(alias.functionVersion()).withFunctionArn(qualifiedArn(qualifier));
+    }
+
+    private List<VersionSnapshot> publishedVersions() {
+        return versions.values().stream().map(v -> v.snapshot(name, qualifiedArn(v.version()))).toList();
     }
 
     private void checkVersionExists(String version) {

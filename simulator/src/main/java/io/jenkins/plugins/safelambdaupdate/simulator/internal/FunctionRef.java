@@ -71,6 +71,11 @@ public record FunctionRef(String accountId, String name, String qualifier) {
         return new FunctionRef(accountId, name, requested);
     }
 
+    /** @return this reference without its qualifier */
+    public FunctionRef withoutQualifier() {
+        return qualifier == null ? this : new FunctionRef(accountId, name, null);
+    }
+
     /** @return the ARN this reference names, qualified when it has a qualifier (for messages) */
     public String arn(AccountScope scope) {
         return new AccountScope(scope.region(), accountId).functionArn(name, qualifier);

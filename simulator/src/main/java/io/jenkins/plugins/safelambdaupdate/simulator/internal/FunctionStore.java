@@ -2,6 +2,8 @@ package io.jenkins.plugins.safelambdaupdate.simulator.internal;
 
 import io.jenkins.plugins.safelambdaupdate.simulator.FunctionSnapshot;
 import io.jenkins.plugins.safelambdaupdate.simulator.VersionSnapshot;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -70,13 +72,19 @@ public final class FunctionStore {
         return function;
     }
 
+    /** @return every function, by name */
+    List<FunctionRecord> all() {
+        return functions.values().stream().sorted(Comparator.comparing(FunctionRecord::name)).toList();
+    }
+
     /**
      * DeleteFunction: the whole function, or only the version the qualifier names.
      *
-     * @throws LambdaError as {@link #get} and {@link FunctionRecord#deleteVersion}
+     * @throws LambdaError 404 naming the unqualified ARN when there is no such function (as AWS words it even
+     *                     with a qualifier); as {@link FunctionRecord#deleteVersion}
      */
     void delete(FunctionRef ref) {
-        FunctionRecord function = get(ref);
+        FunctionRecord function = get(ref.withoutQualifier());
         if (ref.qualifier() != null) {
             function.deleteVersion(ref.qualifier());
         } else if (!functions.remove(ref.name(), function)) {

@@ -78,7 +78,7 @@ public final class HttpFront implements HttpHandler {
                 quotas.admit(operation);
                 faults.maybeFail();
                 if (match == null) {
-                    throw Errors.unknownOperation(method, rawPath);
+                    throw Errors.unknownOperation();
                 }
                 response = match.route().handler().handle(request);
             } catch (LambdaError e) {

@@ -17,6 +17,7 @@ final class LambdaApi {
         AliasHandlers aliases = new AliasHandlers(store, scope);
         return new RouteTable(List.of(
                 Route.of("POST", FUNCTIONS, "CreateFunction", functions::create),
+                Route.of("GET", FUNCTIONS, "ListFunctions", functions::list),
                 Route.of("GET", FUNCTION, "GetFunction", functions::get),
                 Route.of("DELETE", FUNCTION, "DeleteFunction", functions::delete),
                 Route.of("GET", FUNCTION + "/configuration", "GetFunctionConfiguration", functions::getConfiguration),
@@ -26,7 +27,9 @@ final class LambdaApi {
                 Route.of("POST", FUNCTION + "/versions", "PublishVersion", versions::publish),
                 Route.of("GET", FUNCTION + "/versions", "ListVersionsByFunction", versions::list),
                 Route.of("POST", FUNCTION + "/aliases", "CreateAlias", aliases::create),
+                Route.of("GET", FUNCTION + "/aliases", "ListAliases", aliases::list),
                 Route.of("GET", FUNCTION + "/aliases/{Name}", "GetAlias", aliases::get),
-                Route.of("PUT", FUNCTION + "/aliases/{Name}", "UpdateAlias", aliases::update)));
+                Route.of("PUT", FUNCTION + "/aliases/{Name}", "UpdateAlias", aliases::update),
+                Route.of("DELETE", FUNCTION + "/aliases/{Name}", "DeleteAlias", aliases::delete)));
     }
 }

@@ -16,12 +16,18 @@ final class VersionRecord {
     static final String FAILED = "Failed";
     static final String IN_PROGRESS = "InProgress";
     static final String SUCCESSFUL = "Successful";
+    static final String CREATING_REASON = "The function is being created.";
+    static final String CREATING_REASON_CODE = "Creating";
+    /** AWS words an update in progress as it words a creation. */
+    static final String UPDATING_REASON = CREATING_REASON;
+    static final String UPDATING_REASON_CODE = CREATING_REASON_CODE;
 
     /** An update InProgress on $LATEST, and what it replaced (restored if it fails). */
     private record InFlightUpdate(FunctionConfig previousConfig, CodeArtifact previousCode, Transition transition) {
     }
 
     private final String version;
+    private final FunctionConfig publishedFrom;
     private FunctionConfig config;
     private CodeArtifact code;
     private String state;
@@ -36,11 +42,14 @@ final class VersionRecord {
     private Instant lastModified;
 
     /**
-     * @param creation the transition out of Pending, or null for a version that is Active at once
+     * @param publishedFrom for a published version, the configuration $LATEST had when it was published (its
+     *                      own description included); null for $LATEST
+     * @param creation      the transition out of Pending, or null for a version that is Active at once
      */
-    VersionRecord(String version, FunctionConfig config, CodeArtifact code, Transition creation, Instant now,
-                  String revisionId) {
+    VersionRecord(String version, FunctionConfig publishedFrom, FunctionConfig config, CodeArtifact code,
+                  Transition creation, Instant now, String revisionId) {
         this.version = version;
+        this.publishedFrom = publishedFrom;
         this.config = config;
         this.code = code;
         this.lastModified = now;
@@ -50,8 +59,8 @@ final class VersionRecord {
             lastUpdateStatus = SUCCESSFUL;
         } else {
             state = PENDING;
-            stateReasonCode = "Creating";
-            stateReason = "The function is being created.";
+            stateReasonCode = CREATING_REASON_CODE;
+            stateReason = CREATING_REASON;
             leavingPending = creation;
         }
     }
@@ -113,8 +122,9 @@ final class VersionRecord {
         config = newConfig;
         code = newCode;
         lastUpdateStatus = IN_PROGRESS;
-        lastUpdateReasonCode = null;
-        lastUpdateReason = null;
+        // AWS's words for every update in progress (responses recorded against AWS, see LifecycleTest).
+        lastUpdateReasonCode = UPDATING_REASON_CODE;
+        lastUpdateReason = UPDATING_REASON;
         lastModified = now;
         revisionId = newRevisionId;
     }
@@ -133,6 +143,14 @@ final class VersionRecord {
 
     CodeArtifact code() {
         return code;
+    }
+
+    /**
+     * @return whether $LATEST's configuration and code are what this published version was made from, so that
+     * publishing again would add nothing (AWS compares code and configuration, description included)
+     */
+    boolean publishedFrom(FunctionConfig latestConfig, CodeArtifact latestCode) {
+        return latestConfig.equals(publishedFrom) && latestCode.sha256().equals(code.sha256());
     }
 
     VersionSnapshot snapshot(String functionName, String functionArn) {

@@ -9,20 +9,46 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.List;
+import java.util.function.Function;
 
-/** Renders snapshots as the JSON shapes of the AWS API model; null fields are left out, as AWS does. */
+/**
+ * Renders snapshots as the JSON shapes of the AWS API model; null fields are left out, as AWS does. What a function
+ * configuration carries, and what list items leave out, follows responses recorded against AWS (see WireFormatTest).
+ */
 final class Views {
     /** LastModified as Lambda writes it, e.g. {@code 2019-07-17T23:10:15.832+0000}. */
     static final DateTimeFormatter LAST_MODIFIED =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(ZoneOffset.UTC);
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    /** The /tmp size AWS gives a function that sets none. */
+    private static final int DEFAULT_EPHEMERAL_STORAGE_MB = 512;
 
     private Views() {
     }
 
-    /** @return a FunctionConfiguration */
+    /**
+     * @return a FunctionConfiguration as the Get, Create, Update and Publish operations return it: the list item
+     * plus State and LastUpdateStatus with their reasons, and RuntimeVersionConfig for a managed runtime
+     */
     static ObjectNode configuration(VersionSnapshot v) {
+        ObjectNode node = listItem(v);
+        putIfPresent(node, "State", v.state());
+        putIfPresent(node, "StateReason", v.stateReason());
+        putIfPresent(node, "StateReasonCode", v.stateReasonCode());
+        putIfPresent(node, "LastUpdateStatus", v.lastUpdateStatus());
+        putIfPresent(node, "LastUpdateStatusReason", v.lastUpdateStatusReason());
+        putIfPresent(node, "LastUpdateStatusReasonCode", v.lastUpdateStatusReasonCode());
+        if (v.runtime() != null) {
+            node.putObject("RuntimeVersionConfig").put("RuntimeVersionArn", RuntimeVersions.arn(v));
+        }
+        return node;
+    }
+
+    /**
+     * @return a FunctionConfiguration as ListVersionsByFunction and ListFunctions list it: without State,
+     * LastUpdateStatus, their reasons and RuntimeVersionConfig, which AWS leaves out of list items
+     */
+    static ObjectNode listItem(VersionSnapshot v) {
         ObjectNode node = JSON.objectNode();
         node.put("FunctionName", v.functionName());
         node.put("FunctionArn", v.functionArn());
@@ -40,20 +66,18 @@ final class Views {
             ObjectNode variables = node.putObject("Environment").putObject("Variables");
             v.environment().forEach(variables::put);
         }
+        node.putObject("TracingConfig").put("Mode", "PassThrough");
         node.put("RevisionId", v.revisionId());
         if (!v.layers().isEmpty()) {
             ArrayNode layers = node.putArray("Layers");
             // The simulator holds no layer content: CodeSize 0.
             v.layers().forEach(arn -> layers.addObject().put("Arn", arn).put("CodeSize", 0));
         }
-        putIfPresent(node, "State", v.state());
-        putIfPresent(node, "StateReason", v.stateReason());
-        putIfPresent(node, "StateReasonCode", v.stateReasonCode());
-        putIfPresent(node, "LastUpdateStatus", v.lastUpdateStatus());
-        putIfPresent(node, "LastUpdateStatusReason", v.lastUpdateStatusReason());
-        putIfPresent(node, "LastUpdateStatusReasonCode", v.lastUpdateStatusReasonCode());
         node.put("PackageType", v.packageType());
         node.putArray("Architectures").add("x86_64");
+        node.putObject("EphemeralStorage").put("Size", DEFAULT_EPHEMERAL_STORAGE_MB);
+        node.putObject("SnapStart").put("ApplyOn", "None").put("OptimizationStatus", "Off");
+        node.putObject("LoggingConfig").put("LogFormat", "Text").put("LogGroup", "/aws/lambda/" + v.functionName());
         return node;
     }
 
@@ -75,12 +99,18 @@ final class Views {
     }
 
     /** @return a ListVersionsByFunctionResponse */
-    static ObjectNode versions(List<VersionSnapshot> page, String nextMarker) {
-        ObjectNode node = JSON.objectNode();
-        ArrayNode versions = node.putArray("Versions");
-        page.forEach(v -> versions.add(configuration(v)));
-        putIfPresent(node, "NextMarker", nextMarker);
-        return node;
+    static ObjectNode versions(Page<VersionSnapshot> page) {
+        return list("Versions", page, Views::listItem);
+    }
+
+    /** @return a ListFunctionsResponse */
+    static ObjectNode functions(Page<VersionSnapshot> page) {
+        return list("Functions", page, Views::listItem);
+    }
+
+    /** @return a ListAliasesResponse */
+    static ObjectNode aliases(Page<AliasSnapshot> page) {
+        return list("Aliases", page, Views::alias);
     }
 
     /** @return an AliasConfiguration */
@@ -95,6 +125,14 @@ final class Views {
             a.additionalVersionWeights().forEach(weights::put);
         }
         node.put("RevisionId", a.revisionId());
+        return node;
+    }
+
+    private static <T> ObjectNode list(String field, Page<T> page, Function<T, ObjectNode> view) {
+        ObjectNode node = JSON.objectNode();
+        ArrayNode items = node.putArray(field);
+        page.items().forEach(item -> items.add(view.apply(item)));
+        putIfPresent(node, "NextMarker", page.nextMarker());
         return node;
     }
 
