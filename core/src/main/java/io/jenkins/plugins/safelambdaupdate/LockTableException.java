@@ -5,9 +5,9 @@ import java.util.Objects;
 /**
  * The DynamoDB lock table cannot be used: it does not exist, access to it is denied, its key schema is not the lock
  * table's, or DynamoDB refused a call for another reason. The message names the table and says what to do. A
- * deployment that meets it stops with {@link FailureKind#AWS_ERROR} before any change to the function.
+ * deployment that meets it stops with {@link FailureKind#LOCK_UNAVAILABLE} before any change to the function.
  */
-public class LockTableException extends DeploymentException {
+public class LockTableException extends LockUnavailableException {
     private static final long serialVersionUID = 1L;
 
     private final String tableName;
@@ -19,7 +19,7 @@ public class LockTableException extends DeploymentException {
      * @throws NullPointerException if tableName or message is null
      */
     public LockTableException(String tableName, String message, Throwable cause) {
-        super(FailureKind.AWS_ERROR, message, null, null, cause);
+        super(Objects.requireNonNull(message, "message cannot be null"), cause);
         this.tableName = Objects.requireNonNull(tableName, "tableName cannot be null");
     }
 

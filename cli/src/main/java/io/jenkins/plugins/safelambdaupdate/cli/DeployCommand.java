@@ -37,7 +37,8 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
             "2:invalid input or usage (nothing was sent to AWS)",
             "3:function not found, or another AWS error (credentials, permissions, network, persistent throttling)",
             "4:interrupted, deadline exceeded or lock not acquired in time",
-            "5:the lock cannot be used (lock file or directory: permissions, a symbolic link); nothing was changed"})
+            "5:the lock cannot be used (lock file or directory: permissions, a symbolic link; DynamoDB lock table missing "
+                    + "or access denied); nothing was changed"})
 public final class DeployCommand implements Callable<Integer> {
     /** Beside the default lock directory: what earlier runs learned about how long updates take. */
     static final String LEARNED_DURATIONS_FILE = "learned-durations.properties";

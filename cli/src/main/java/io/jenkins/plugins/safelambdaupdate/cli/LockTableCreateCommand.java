@@ -3,6 +3,7 @@ package io.jenkins.plugins.safelambdaupdate.cli;
 import io.jenkins.plugins.safelambdaupdate.DeploymentException;
 import io.jenkins.plugins.safelambdaupdate.DynamoDbLockTable;
 import io.jenkins.plugins.safelambdaupdate.InvalidRequestException;
+import io.jenkins.plugins.safelambdaupdate.LockTableException;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.Objects;
@@ -75,6 +76,10 @@ public final class LockTableCreateCommand implements Callable<Integer> {
                 out.flush();
                 return ExitCodes.SUCCESS;
             }
+        } catch (LockTableException e) {
+            err.println("AWS error: " + e.getMessage());
+            err.flush();
+            return ExitCodes.AWS_ERROR;
         } catch (DeploymentException e) {
             err.println(e instanceof InvalidRequestException invalid && invalid.parameter().equals("lockTable")
                     ? "Invalid --table: " + e.getMessage().substring("lockTable ".length())

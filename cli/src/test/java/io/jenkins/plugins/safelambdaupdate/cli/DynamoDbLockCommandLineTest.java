@@ -106,8 +106,8 @@ class DynamoDbLockCommandLineTest {
         long updates = simulator.stats().calls("UpdateFunctionCode");
         CliHarness.Run run = cli(Map.of()).run(deploy("--lock", "dynamodb", "--lock-table", "missing-locks",
                 "--lock-endpoint-url", DYNALITE.endpoint().toString()).toArray(String[]::new));
-        assertThat(run.exitCode()).as(run.all()).isEqualTo(3);
-        assertThat(run.err()).contains("DynamoDB lock table 'missing-locks' does not exist")
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(5);
+        assertThat(run.err()).contains("Lock unavailable: DynamoDB lock table 'missing-locks' does not exist")
                 .contains("lock-table create --table missing-locks").doesNotContain("\tat ");
         assertThat(simulator.stats().calls("UpdateFunctionCode")).isEqualTo(updates);
     }
