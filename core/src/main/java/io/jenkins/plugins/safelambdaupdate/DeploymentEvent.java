@@ -15,6 +15,61 @@ public sealed interface DeploymentEvent {
     Instant at();
 
     /**
+     * @return the event's stable name in machine-readable output (JSON lines, logs): {@code lock-waiting},
+     *     {@code lock-acquired}, {@code lock-skipped}, {@code resolved}, {@code settled}, {@code submitted},
+     *     {@code still-waiting}, {@code confirmed}, {@code skipped}, {@code retrying}, {@code published},
+     *     {@code alias-moved}, {@code verified}, {@code lock-released}, {@code failed}. Never renamed.
+     */
+    String type();
+
+    /**
+     * Hands the event to the visitor's method for its kind: a front end that renders events implements
+     * {@link Visitor}, so a new kind of event fails its compilation instead of being skipped silently.
+     *
+     * @param visitor the visitor, not null
+     * @param <R> what the visitor returns
+     * @return what the visitor returned
+     */
+    <R> R accept(Visitor<R> visitor);
+
+    /**
+     * One method per kind of event.
+     *
+     * @param <R> what each method returns
+     */
+    interface Visitor<R> {
+        R visit(LockWaiting event);
+
+        R visit(LockAcquired event);
+
+        R visit(LockSkipped event);
+
+        R visit(Resolved event);
+
+        R visit(Settled event);
+
+        R visit(Submitted event);
+
+        R visit(StillWaiting event);
+
+        R visit(Confirmed event);
+
+        R visit(Skipped event);
+
+        R visit(Retrying event);
+
+        R visit(Published event);
+
+        R visit(AliasMoved event);
+
+        R visit(Verified event);
+
+        R visit(Released event);
+
+        R visit(Failed event);
+    }
+
+    /**
      * The lock is held by someone else; we wait (without polling AWS).
      *
      * @param at when
@@ -26,6 +81,16 @@ public sealed interface DeploymentEvent {
         public LockWaiting {
             Objects.requireNonNull(at, "at cannot be null");
             Objects.requireNonNull(lockName, "lockName cannot be null");
+        }
+
+        @Override
+        public String type() {
+            return "lock-waiting";
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
         }
     }
 
@@ -43,6 +108,43 @@ public sealed interface DeploymentEvent {
             Objects.requireNonNull(lockName, "lockName cannot be null");
             Objects.requireNonNull(waited, "waited cannot be null");
         }
+
+        @Override
+        public String type() {
+            return "lock-acquired";
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    /**
+     * No lock was taken, on purpose: the lock provider takes none (the caller serializes deployments itself, or an
+     * enclosing lock already covers this function).
+     *
+     * @param at when
+     * @param lockName the lock name that was not taken
+     * @param reason why, as the lock provider says it (for example {@code "lock: false"})
+     */
+    record LockSkipped(Instant at, String lockName, String reason) implements DeploymentEvent {
+        /** @throws NullPointerException if an argument is null */
+        public LockSkipped {
+            Objects.requireNonNull(at, "at cannot be null");
+            Objects.requireNonNull(lockName, "lockName cannot be null");
+            Objects.requireNonNull(reason, "reason cannot be null");
+        }
+
+        @Override
+        public String type() {
+            return "lock-skipped";
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
     }
 
     /**
@@ -59,6 +161,16 @@ public sealed interface DeploymentEvent {
             Objects.requireNonNull(functionName, "functionName cannot be null");
             Objects.requireNonNull(functionArn, "functionArn cannot be null");
         }
+
+        @Override
+        public String type() {
+            return "resolved";
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
     }
 
     /**
@@ -74,6 +186,16 @@ public sealed interface DeploymentEvent {
             Objects.requireNonNull(at, "at cannot be null");
             Objects.requireNonNull(status, "status cannot be null");
             Objects.requireNonNull(waited, "waited cannot be null");
+        }
+
+        @Override
+        public String type() {
+            return "settled";
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
         }
     }
 
@@ -92,6 +214,16 @@ public sealed interface DeploymentEvent {
             Objects.requireNonNull(phase, "phase cannot be null");
             Objects.requireNonNull(what, "what cannot be null");
         }
+
+        @Override
+        public String type() {
+            return "submitted";
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
     }
 
     /**
@@ -108,6 +240,16 @@ public sealed interface DeploymentEvent {
             Objects.requireNonNull(at, "at cannot be null");
             Objects.requireNonNull(phase, "phase cannot be null");
             Objects.requireNonNull(elapsed, "elapsed cannot be null");
+        }
+
+        @Override
+        public String type() {
+            return "still-waiting";
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
         }
     }
 
@@ -128,6 +270,16 @@ public sealed interface DeploymentEvent {
             Objects.requireNonNull(phase, "phase cannot be null");
             Objects.requireNonNull(took, "took cannot be null");
         }
+
+        @Override
+        public String type() {
+            return "confirmed";
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
     }
 
     /**
@@ -143,6 +295,16 @@ public sealed interface DeploymentEvent {
             Objects.requireNonNull(at, "at cannot be null");
             Objects.requireNonNull(phase, "phase cannot be null");
             Objects.requireNonNull(reason, "reason cannot be null");
+        }
+
+        @Override
+        public String type() {
+            return "skipped";
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
         }
     }
 
@@ -166,6 +328,16 @@ public sealed interface DeploymentEvent {
             Objects.requireNonNull(delay, "delay cannot be null");
             Objects.requireNonNull(detail, "detail cannot be null");
         }
+
+        @Override
+        public String type() {
+            return "retrying";
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
     }
 
     /**
@@ -180,6 +352,16 @@ public sealed interface DeploymentEvent {
         public Published {
             Objects.requireNonNull(at, "at cannot be null");
             Objects.requireNonNull(version, "version cannot be null");
+        }
+
+        @Override
+        public String type() {
+            return "published";
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
         }
     }
 
@@ -198,6 +380,16 @@ public sealed interface DeploymentEvent {
             Objects.requireNonNull(alias, "alias cannot be null");
             Objects.requireNonNull(version, "version cannot be null");
         }
+
+        @Override
+        public String type() {
+            return "alias-moved";
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
     }
 
     /**
@@ -211,6 +403,16 @@ public sealed interface DeploymentEvent {
         /** @throws NullPointerException if at is null */
         public Verified {
             Objects.requireNonNull(at, "at cannot be null");
+        }
+
+        @Override
+        public String type() {
+            return "verified";
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
         }
     }
 
@@ -228,6 +430,16 @@ public sealed interface DeploymentEvent {
             Objects.requireNonNull(lockName, "lockName cannot be null");
             Objects.requireNonNull(held, "held cannot be null");
         }
+
+        @Override
+        public String type() {
+            return "lock-released";
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
+        }
     }
 
     /**
@@ -244,6 +456,16 @@ public sealed interface DeploymentEvent {
             Objects.requireNonNull(at, "at cannot be null");
             Objects.requireNonNull(failure, "failure cannot be null");
             Objects.requireNonNull(message, "message cannot be null");
+        }
+
+        @Override
+        public String type() {
+            return "failed";
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visit(this);
         }
     }
 }

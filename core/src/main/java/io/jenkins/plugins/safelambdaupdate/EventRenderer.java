@@ -34,42 +34,90 @@ public final class EventRenderer {
      * @throws NullPointerException if event is null
      */
     public String render(DeploymentEvent event) {
-        Objects.requireNonNull(event, "event cannot be null");
-        if (event instanceof DeploymentEvent.LockWaiting e) {
+        return Objects.requireNonNull(event, "event cannot be null").accept(LINES);
+    }
+
+    /** One line per kind of event: the only place where events become prose. */
+    private static final DeploymentEvent.Visitor<String> LINES = new DeploymentEvent.Visitor<>() {
+        @Override
+        public String visit(DeploymentEvent.LockWaiting e) {
             return "Waiting for lock " + e.lockName() + (e.holder() == null ? "" : " held by " + e.holder());
-        } else if (event instanceof DeploymentEvent.LockAcquired e) {
+        }
+
+        @Override
+        public String visit(DeploymentEvent.LockAcquired e) {
             return e.waited().isZero() ? "Lock acquired" : "Lock acquired after " + seconds(e.waited());
-        } else if (event instanceof DeploymentEvent.Resolved e) {
+        }
+
+        @Override
+        public String visit(DeploymentEvent.LockSkipped e) {
+            return "Not locking " + e.lockName() + ": " + e.reason();
+        }
+
+        @Override
+        public String visit(DeploymentEvent.Resolved e) {
             return "Resolved " + e.functionName() + " to " + e.functionArn();
-        } else if (event instanceof DeploymentEvent.Settled e) {
+        }
+
+        @Override
+        public String visit(DeploymentEvent.Settled e) {
             return "Function settled: " + e.status().describe() + " (waited " + seconds(e.waited()) + ")";
-        } else if (event instanceof DeploymentEvent.Submitted e) {
+        }
+
+        @Override
+        public String visit(DeploymentEvent.Submitted e) {
             return e.what();
-        } else if (event instanceof DeploymentEvent.StillWaiting e) {
+        }
+
+        @Override
+        public String visit(DeploymentEvent.StillWaiting e) {
             return "Still waiting for " + noun(e.phase()) + " after " + seconds(e.elapsed())
                     + (e.status() == null ? "" : ": " + e.status().describe());
-        } else if (event instanceof DeploymentEvent.Confirmed e) {
+        }
+
+        @Override
+        public String visit(DeploymentEvent.Confirmed e) {
             return capitalized(noun(e.phase())) + " confirmed after " + seconds(e.took()) + " (CodeSha256 "
                     + e.codeSha256() + ", RevisionId " + e.revisionId() + ")";
-        } else if (event instanceof DeploymentEvent.Skipped e) {
+        }
+
+        @Override
+        public String visit(DeploymentEvent.Skipped e) {
             return "Skipped " + noun(e.phase()) + ": " + e.reason();
-        } else if (event instanceof DeploymentEvent.Retrying e) {
+        }
+
+        @Override
+        public String visit(DeploymentEvent.Retrying e) {
             return causeText(e.cause()) + " on " + noun(e.phase()) + " (" + e.detail() + "), retry " + e.attempt()
                     + " in " + seconds(e.delay());
-        } else if (event instanceof DeploymentEvent.Published e) {
+        }
+
+        @Override
+        public String visit(DeploymentEvent.Published e) {
             return "Published version " + e.version() + " (CodeSha256 " + e.codeSha256() + ")";
-        } else if (event instanceof DeploymentEvent.AliasMoved e) {
+        }
+
+        @Override
+        public String visit(DeploymentEvent.AliasMoved e) {
             return "Alias " + e.alias() + " -> " + e.version() + (e.created() ? " (created)" : " (moved)");
-        } else if (event instanceof DeploymentEvent.Verified e) {
+        }
+
+        @Override
+        public String visit(DeploymentEvent.Verified e) {
             return "Verified code and configuration (CodeSha256 " + e.codeSha256() + ")";
-        } else if (event instanceof DeploymentEvent.Released e) {
+        }
+
+        @Override
+        public String visit(DeploymentEvent.Released e) {
             return "Lock released after " + seconds(e.held());
-        } else if (event instanceof DeploymentEvent.Failed e) {
+        }
+
+        @Override
+        public String visit(DeploymentEvent.Failed e) {
             return "Deployment failed (" + e.failure() + "): " + e.message()
                     + (e.stateLeft() == null ? "" : "; function left in " + e.stateLeft().describeAsOf(e.at()));
         }
-        return event.toString();
-    }
+    };
 
     /**
      * @param duration a duration, not null

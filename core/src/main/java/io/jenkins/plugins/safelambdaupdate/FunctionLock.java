@@ -1,12 +1,23 @@
 package io.jenkins.plugins.safelambdaupdate;
 
+import io.jenkins.plugins.safelambdaupdate.internal.lock.NotTaken;
 import io.jenkins.plugins.safelambdaupdate.internal.lock.ReleaseOnce;
 import java.util.Objects;
+import java.util.Optional;
 
 /** A held function lock, from {@link LockProvider#acquire}. */
 public interface FunctionLock extends AutoCloseable {
     /** @return the lock name (the canonical function ARN) */
     String name();
+
+    /**
+     * @return why no lock was actually taken, when the provider takes none on purpose (for example
+     *     {@code "lock: false"}); empty for a lock really held. The deployment then reports that it is not locking
+     *     instead of a lock acquired and released.
+     */
+    default Optional<String> notTakenBecause() {
+        return Optional.empty();
+    }
 
     /** Releases the lock. Idempotent; never throws. */
     @Override
@@ -24,5 +35,18 @@ public interface FunctionLock extends AutoCloseable {
     static FunctionLock releasingOnce(String name, Runnable release) {
         return new ReleaseOnce(Objects.requireNonNull(name, "name cannot be null"),
                 Objects.requireNonNull(release, "release cannot be null"));
+    }
+
+    /**
+     * A lock that was not taken on purpose, for lock providers that serialize nothing themselves.
+     *
+     * @param name the lock name
+     * @param reason why no lock is taken, for the build log (for example {@code "lock: false"})
+     * @return a lock whose {@link #notTakenBecause()} is the reason and whose {@link #close()} does nothing
+     * @throws NullPointerException if name or reason is null
+     */
+    static FunctionLock notTaken(String name, String reason) {
+        return new NotTaken(Objects.requireNonNull(name, "name cannot be null"),
+                Objects.requireNonNull(reason, "reason cannot be null"));
     }
 }

@@ -58,8 +58,20 @@ public final class LockProviders {
                 Objects.requireNonNull(settings, "settings cannot be null"));
     }
 
-    /** Takes no lock: for callers that serialize deployments of a function themselves. */
+    /**
+     * Takes no lock: for callers that serialize deployments of a function themselves. A deployment reports that it
+     * is not locking ({@link DeploymentEvent.LockSkipped}), not a lock acquired and released.
+     */
     public static LockProvider none() {
-        return new NoLockProvider();
+        return none("no lock provider (deployments are serialized by the caller)");
+    }
+
+    /**
+     * @param reason why no lock is taken, as the deployment's log should say it (for example {@code "lock: false"})
+     * @return a provider that takes no lock, like {@link #none()}
+     * @throws NullPointerException if reason is null
+     */
+    public static LockProvider none(String reason) {
+        return new NoLockProvider(reason);
     }
 }

@@ -77,6 +77,20 @@ class DeploymentProtocolTest extends SimulatorTestSupport {
     }
 
     @Test
+    void withoutALockTheDeploymentSaysSoInsteadOfALockAcquiredAndReleased() {
+        Events events = new Events();
+        SafeLambdaDeployer unlocked = SafeLambdaDeployer.builder().client(client)
+                .lockProvider(LockProviders.none("lock: false")).build();
+
+        unlocked.deploy(DeploymentRequest.builder().functionName("fn").memorySize(512).build(), events);
+
+        assertThat(events.kinds()).contains("LockSkipped").doesNotContain("LockAcquired", "Released");
+        assertThat(new EventRenderer().render(events.of(DeploymentEvent.LockSkipped.class).get(0)))
+                .isEqualTo("Not locking " + arn + ": lock: false");
+        assertThat(locks.acquiredNames()).isEmpty();
+    }
+
+    @Test
     void aRepeatedDeploymentSkipsWhatIsAlreadyThere() {
         Path zip = zip("v1");
         deployer.deploy(full(zip).build(), DeploymentListener.NONE);

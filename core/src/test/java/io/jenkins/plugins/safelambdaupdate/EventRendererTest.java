@@ -70,4 +70,45 @@ class EventRendererTest {
             assertThat(renderer.render(e)).isNotBlank().doesNotContain("\n");
         }
     }
+
+    /** The JSON contract: every kind of event has its own stable, lower-case type name, and renders to a line. */
+    @Test
+    void everyKindOfEventHasItsOwnStableTypeName() throws Exception {
+        java.util.Set<String> types = new java.util.HashSet<>();
+        for (Class<?> kind : DeploymentEvent.class.getPermittedSubclasses()) {
+            java.lang.reflect.RecordComponent[] components = kind.getRecordComponents();
+            Object[] values = new Object[components.length];
+            Class<?>[] parameterTypes = new Class<?>[components.length];
+            for (int i = 0; i < components.length; i++) {
+                parameterTypes[i] = components[i].getType();
+                values[i] = sampleOf(parameterTypes[i]);
+            }
+            DeploymentEvent event = (DeploymentEvent) kind.getDeclaredConstructor(parameterTypes).newInstance(values);
+            assertThat(event.type()).matches("[a-z]+(-[a-z]+)*");
+            assertThat(types.add(event.type())).as("type of %s is unique", kind.getSimpleName()).isTrue();
+            assertThat(renderer.render(event)).isNotBlank().doesNotContain(kind.getSimpleName() + "[");
+        }
+        assertThat(types).hasSize(15).contains("lock-skipped", "lock-released", "failed");
+    }
+
+    private static Object sampleOf(Class<?> type) {
+        if (type == Instant.class) {
+            return AT;
+        } else if (type == Duration.class) {
+            return Duration.ofSeconds(2);
+        } else if (type == Phase.class) {
+            return Phase.CODE;
+        } else if (type == RetryCause.class) {
+            return RetryCause.CONFLICT;
+        } else if (type == FailureKind.class) {
+            return FailureKind.INTERRUPTED;
+        } else if (type == FunctionStatus.class) {
+            return FunctionStatus.builder().state("Active").lastUpdateStatus("Successful").build();
+        } else if (type == int.class) {
+            return 1;
+        } else if (type == boolean.class) {
+            return false;
+        }
+        return "x";
+    }
 }

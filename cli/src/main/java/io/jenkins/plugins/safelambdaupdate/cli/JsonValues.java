@@ -25,60 +25,132 @@ final class JsonValues {
      */
     static Map<String, Object> event(DeploymentEvent event) {
         Map<String, Object> map = new LinkedHashMap<>();
-        map.put("type", event.getClass().getSimpleName());
+        map.put("type", event.type());
         map.put("at", event.at().toString());
-        if (event instanceof DeploymentEvent.LockWaiting e) {
+        event.accept(new EventFields(map));
+        return map;
+    }
+
+    /** The fields of each kind of event; a new kind fails compilation here until its fields are written. */
+    private static final class EventFields implements DeploymentEvent.Visitor<Void> {
+        private final Map<String, Object> map;
+
+        EventFields(Map<String, Object> map) {
+            this.map = map;
+        }
+
+        @Override
+        public Void visit(DeploymentEvent.LockWaiting e) {
             map.put("lockName", e.lockName());
             map.put("holder", e.holder());
-        } else if (event instanceof DeploymentEvent.LockAcquired e) {
+            return null;
+        }
+
+        @Override
+        public Void visit(DeploymentEvent.LockAcquired e) {
             map.put("lockName", e.lockName());
             map.put("waitedMillis", millis(e.waited()));
-        } else if (event instanceof DeploymentEvent.Resolved e) {
+            return null;
+        }
+
+        @Override
+        public Void visit(DeploymentEvent.LockSkipped e) {
+            map.put("lockName", e.lockName());
+            map.put("reason", e.reason());
+            return null;
+        }
+
+        @Override
+        public Void visit(DeploymentEvent.Resolved e) {
             map.put("functionName", e.functionName());
             map.put("functionArn", e.functionArn());
-        } else if (event instanceof DeploymentEvent.Settled e) {
+            return null;
+        }
+
+        @Override
+        public Void visit(DeploymentEvent.Settled e) {
             map.put("status", status(e.status()));
             map.put("waitedMillis", millis(e.waited()));
-        } else if (event instanceof DeploymentEvent.Submitted e) {
+            return null;
+        }
+
+        @Override
+        public Void visit(DeploymentEvent.Submitted e) {
             map.put("phase", e.phase().name());
             map.put("what", e.what());
-        } else if (event instanceof DeploymentEvent.StillWaiting e) {
+            return null;
+        }
+
+        @Override
+        public Void visit(DeploymentEvent.StillWaiting e) {
             map.put("phase", e.phase().name());
             map.put("status", e.status() == null ? null : status(e.status()));
             map.put("elapsedMillis", millis(e.elapsed()));
-        } else if (event instanceof DeploymentEvent.Confirmed e) {
+            return null;
+        }
+
+        @Override
+        public Void visit(DeploymentEvent.Confirmed e) {
             map.put("phase", e.phase().name());
             map.put("revisionId", e.revisionId());
             map.put("codeSha256", e.codeSha256());
             map.put("tookMillis", millis(e.took()));
-        } else if (event instanceof DeploymentEvent.Skipped e) {
+            return null;
+        }
+
+        @Override
+        public Void visit(DeploymentEvent.Skipped e) {
             map.put("phase", e.phase().name());
             map.put("reason", e.reason());
-        } else if (event instanceof DeploymentEvent.Retrying e) {
+            return null;
+        }
+
+        @Override
+        public Void visit(DeploymentEvent.Retrying e) {
             map.put("phase", e.phase().name());
             map.put("cause", e.cause().name());
             map.put("attempt", e.attempt());
             map.put("delayMillis", millis(e.delay()));
             map.put("detail", e.detail());
-        } else if (event instanceof DeploymentEvent.Published e) {
+            return null;
+        }
+
+        @Override
+        public Void visit(DeploymentEvent.Published e) {
             map.put("version", e.version());
             map.put("codeSha256", e.codeSha256());
-        } else if (event instanceof DeploymentEvent.AliasMoved e) {
+            return null;
+        }
+
+        @Override
+        public Void visit(DeploymentEvent.AliasMoved e) {
             map.put("alias", e.alias());
             map.put("version", e.version());
             map.put("created", e.created());
-        } else if (event instanceof DeploymentEvent.Verified e) {
+            return null;
+        }
+
+        @Override
+        public Void visit(DeploymentEvent.Verified e) {
             map.put("codeSha256", e.codeSha256());
             map.put("revisionId", e.revisionId());
-        } else if (event instanceof DeploymentEvent.Released e) {
+            return null;
+        }
+
+        @Override
+        public Void visit(DeploymentEvent.Released e) {
             map.put("lockName", e.lockName());
             map.put("heldMillis", millis(e.held()));
-        } else if (event instanceof DeploymentEvent.Failed e) {
+            return null;
+        }
+
+        @Override
+        public Void visit(DeploymentEvent.Failed e) {
             map.put("failure", e.failure().name());
             map.put("message", e.message());
             map.put("stateLeft", e.stateLeft() == null ? null : status(e.stateLeft()));
+            return null;
         }
-        return map;
     }
 
     /**
@@ -98,6 +170,7 @@ final class JsonValues {
         map.put("revisionId", status.revisionId());
         map.put("lastModified", status.lastModified());
         map.put("settled", status.isSettled());
+        status.readAt().ifPresent(readAt -> map.put("readAt", readAt.toString()));
         return map;
     }
 

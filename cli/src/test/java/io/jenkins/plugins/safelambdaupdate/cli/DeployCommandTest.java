@@ -226,9 +226,9 @@ class DeployCommandTest {
             assertThat(line.isObject()).isTrue();
         });
         assertThat(lines).extracting(l -> l.path("type").asText())
-                .contains("Resolved", "LockAcquired", "Submitted", "Confirmed", "Published", "Verified", "Released")
+                .contains("resolved", "lock-acquired", "submitted", "confirmed", "published", "verified", "lock-released")
                 .last().isEqualTo("result");
-        JsonNode acquired = lines.stream().filter(l -> l.path("type").asText().equals("LockAcquired")).findFirst()
+        JsonNode acquired = lines.stream().filter(l -> l.path("type").asText().equals("lock-acquired")).findFirst()
                 .orElseThrow();
         assertThat(acquired.path("at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
         assertThat(acquired.path("waitedMillis").isNumber()).isTrue();
@@ -251,7 +251,7 @@ class DeployCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         List<JsonNode> lines = run.jsonLines();
-        assertThat(lines).extracting(l -> l.path("type").asText()).contains("Failed", "Released");
+        assertThat(lines).extracting(l -> l.path("type").asText()).contains("failed", "lock-released");
         JsonNode result = lines.get(lines.size() - 1);
         assertThat(result.path("type").asText()).isEqualTo("result");
         assertThat(result.path("outcome").asText()).isEqualTo("failed");

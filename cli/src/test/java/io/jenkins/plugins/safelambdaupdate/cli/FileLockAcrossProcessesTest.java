@@ -57,7 +57,7 @@ class FileLockAcrossProcessesTest {
                             "--endpoint-url", simulator.endpoint().toString(), "--lock-dir", lockDir.toString())));
                 }
                 for (CliProcess process : processes) {
-                    assertThat(process.awaitReported("LockWaiting", Duration.ofSeconds(60)))
+                    assertThat(process.awaitReported("lock-waiting", Duration.ofSeconds(60)))
                             .as("waiting for the lock: %s%s", process.out(), process.err()).isTrue();
                 }
                 assertThat(simulator.stats().calls("UpdateFunctionCode")).isZero();
@@ -72,7 +72,7 @@ class FileLockAcrossProcessesTest {
             List<Hold> holds = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 List<JsonNode> lines = processes.get(i).jsonLines();
-                holds.add(new Hold(i + 1, instant(lines, "LockAcquired"), instant(lines, "Released")));
+                holds.add(new Hold(i + 1, instant(lines, "lock-acquired"), instant(lines, "lock-released")));
                 JsonNode result = lines.get(lines.size() - 1);
                 assertThat(result.path("outcome").asText()).isEqualTo("succeeded");
                 assertThat(result.path("codeSha256").asText()).isEqualTo(zips.get(i).codeSha256());

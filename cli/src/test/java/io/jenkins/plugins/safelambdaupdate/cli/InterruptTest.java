@@ -27,7 +27,7 @@ class InterruptTest {
                     "--function", "slow-fn", "--zip", zip.toString(), "--json", "--endpoint-url",
                     simulator.endpoint().toString(), "--lock-dir", tmp.resolve("locks").toString()));
             // StillWaiting comes once the code update was accepted and the engine waits for it (every 5 s).
-            assertThat(process.awaitReported("StillWaiting", Duration.ofSeconds(60)))
+            assertThat(process.awaitReported("still-waiting", Duration.ofSeconds(60)))
                     .as(process.out() + process.err()).isTrue();
             assertThat(simulator.function("slow-fn").orElseThrow().lastUpdateStatus()).isEqualTo("InProgress");
 
@@ -35,8 +35,8 @@ class InterruptTest {
             process.waitFor(Duration.ofSeconds(60));
 
             List<JsonNode> lines = process.jsonLines();
-            assertThat(lines).extracting(l -> l.path("type").asText()).contains("Failed", "Released");
-            JsonNode failed = lines.stream().filter(l -> l.path("type").asText().equals("Failed")).findFirst()
+            assertThat(lines).extracting(l -> l.path("type").asText()).contains("failed", "lock-released");
+            JsonNode failed = lines.stream().filter(l -> l.path("type").asText().equals("failed")).findFirst()
                     .orElseThrow();
             assertThat(failed.path("failure").asText()).isEqualTo("INTERRUPTED");
             JsonNode result = lines.get(lines.size() - 1);

@@ -4,12 +4,16 @@ import io.jenkins.plugins.safelambdaupdate.DeploymentRequest;
 import io.jenkins.plugins.safelambdaupdate.EnvironmentMode;
 import io.jenkins.plugins.safelambdaupdate.InvalidRequestException;
 import io.jenkins.plugins.safelambdaupdate.RequestValidator;
+import io.jenkins.plugins.safelambdaupdate.Setting;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.lambda.model.Environment;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.Layer;
@@ -31,51 +35,47 @@ final class ConfigurationIntent {
         return request.changesConfiguration();
     }
 
-    /** @return the names of the requested settings that differ from current, in a stable order; empty when none */
-    List<String> differences(FunctionConfiguration current) {
-        List<String> names = new ArrayList<>();
+    /** @return the requested settings that differ from current, in the order of {@link Setting}; empty when none */
+    Set<Setting> differences(FunctionConfiguration current) {
+        Set<Setting> differing = EnumSet.noneOf(Setting.class);
         if (request.environment().isPresent() && !desiredEnvironment(current).equals(currentEnvironment(current))) {
-            names.add("environment");
+            differing.add(Setting.ENVIRONMENT);
         }
-        request.memorySize().filter(v -> !v.equals(current.memorySize())).ifPresent(v -> names.add("memorySize"));
-        request.timeout().filter(v -> !v.equals(current.timeout())).ifPresent(v -> names.add("timeout"));
-        request.handler().filter(v -> !v.equals(current.handler())).ifPresent(v -> names.add("handler"));
-        request.runtime().filter(v -> !v.equals(current.runtimeAsString())).ifPresent(v -> names.add("runtime"));
+        request.memorySize().filter(v -> !v.equals(current.memorySize()))
+                .ifPresent(v -> differing.add(Setting.MEMORY_SIZE));
+        request.timeout().filter(v -> !v.equals(current.timeout())).ifPresent(v -> differing.add(Setting.TIMEOUT));
+        request.handler().filter(v -> !v.equals(current.handler())).ifPresent(v -> differing.add(Setting.HANDLER));
+        request.runtime().filter(v -> !v.equals(current.runtimeAsString()))
+                .ifPresent(v -> differing.add(Setting.RUNTIME));
         request.description().filter(v -> !v.equals(Objects.toString(current.description(), "")))
-                .ifPresent(v -> names.add("description"));
-        request.layers().filter(v -> !v.equals(currentLayers(current))).ifPresent(v -> names.add("layers"));
-        request.role().filter(v -> !v.equals(current.role())).ifPresent(v -> names.add("role"));
-        return names;
+                .ifPresent(v -> differing.add(Setting.DESCRIPTION));
+        request.layers().filter(v -> !v.equals(currentLayers(current))).ifPresent(v -> differing.add(Setting.LAYERS));
+        request.role().filter(v -> !v.equals(current.role())).ifPresent(v -> differing.add(Setting.ROLE));
+        return differing;
+    }
+
+    /** @return the parameter names of the settings, for messages, for example {@code "environment, memorySize"} */
+    static String names(Set<Setting> settings) {
+        return settings.stream().map(Setting::parameter).collect(Collectors.joining(", "));
     }
 
     /** @return an update setting exactly the differing settings, with the given RevisionId */
     UpdateFunctionConfigurationRequest toUpdate(String functionArn, FunctionConfiguration current, String revisionId) {
-        List<String> differing = differences(current);
+        Set<Setting> differing = differences(current);
         UpdateFunctionConfigurationRequest.Builder b = UpdateFunctionConfigurationRequest.builder()
                 .functionName(functionArn).revisionId(revisionId);
-        if (differing.contains("environment")) {
-            b.environment(Environment.builder().variables(desiredEnvironment(current)).build());
-        }
-        if (differing.contains("memorySize")) {
-            b.memorySize(request.memorySize().get());
-        }
-        if (differing.contains("timeout")) {
-            b.timeout(request.timeout().get());
-        }
-        if (differing.contains("handler")) {
-            b.handler(request.handler().get());
-        }
-        if (differing.contains("runtime")) {
-            b.runtime(request.runtime().get());
-        }
-        if (differing.contains("description")) {
-            b.description(request.description().get());
-        }
-        if (differing.contains("layers")) {
-            b.layers(request.layers().get());
-        }
-        if (differing.contains("role")) {
-            b.role(request.role().get());
+        for (Setting setting : differing) {
+            switch (setting) {
+                case ENVIRONMENT -> b.environment(Environment.builder().variables(desiredEnvironment(current)).build());
+                case MEMORY_SIZE -> b.memorySize(request.memorySize().get());
+                case TIMEOUT -> b.timeout(request.timeout().get());
+                case HANDLER -> b.handler(request.handler().get());
+                case RUNTIME -> b.runtime(request.runtime().get());
+                case DESCRIPTION -> b.description(request.description().get());
+                case LAYERS -> b.layers(request.layers().get());
+                case ROLE -> b.role(request.role().get());
+                default -> throw new IllegalStateException("unhandled setting " + setting);
+            }
         }
         return b.build();
     }
@@ -89,7 +89,7 @@ final class ConfigurationIntent {
      *                                 sizes and the variables kept from the function, never a value
      */
     void checkEnvironmentSize(FunctionConfiguration current) {
-        if (!differences(current).contains("environment")) {
+        if (!differences(current).contains(Setting.ENVIRONMENT)) {
             return;
         }
         int total = RequestValidator.environmentBytes(desiredEnvironment(current));

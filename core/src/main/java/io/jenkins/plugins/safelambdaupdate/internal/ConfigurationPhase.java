@@ -35,7 +35,7 @@ final class ConfigurationPhase extends UpdatePhase {
         ctx.checkStillGoing();
         intent.checkEnvironmentSize(cfg);
         ctx.emit(new DeploymentEvent.Submitted(ctx.now(), Phase.CONFIGURATION,
-                "Updating configuration (" + String.join(", ", intent.differences(cfg)) + ")"));
+                "Updating configuration (" + ConfigurationIntent.names(intent.differences(cfg)) + ")"));
         Instant submittedAt = ctx.now();
         ctx.client().updateFunctionConfiguration(intent.toUpdate(ctx.functionArn(), cfg, cfg.revisionId()).toBuilder()
                 .overrideConfiguration(ctx.timeouts()).build());

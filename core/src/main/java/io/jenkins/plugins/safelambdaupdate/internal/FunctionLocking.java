@@ -53,7 +53,11 @@ final class FunctionLocking {
         }
         Duration lockWait = Duration.between(lockStart, ctx.now());
         ledger.lockWait(lockWait);
-        ctx.emit(new DeploymentEvent.LockAcquired(ctx.now(), functionArn, lockWait));
+        if (lock.notTakenBecause().isPresent()) {
+            ctx.emit(new DeploymentEvent.LockSkipped(ctx.now(), functionArn, lock.notTakenBecause().get()));
+        } else {
+            ctx.emit(new DeploymentEvent.LockAcquired(ctx.now(), functionArn, lockWait));
+        }
         ledger.end(Phase.LOCK);
         lockedAt = ctx.now();
         return lock;
@@ -72,7 +76,9 @@ final class FunctionLocking {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Releasing lock " + ctx.functionArn() + " failed", e);
         }
-        ctx.emit(new DeploymentEvent.Released(ctx.now(), ctx.functionArn(), Duration.between(lockedAt, ctx.now())));
+        if (lock.notTakenBecause().isEmpty()) {
+            ctx.emit(new DeploymentEvent.Released(ctx.now(), ctx.functionArn(), Duration.between(lockedAt, ctx.now())));
+        }
         ledger.end(Phase.RELEASE);
     }
 }

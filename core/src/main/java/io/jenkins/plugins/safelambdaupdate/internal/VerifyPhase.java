@@ -3,8 +3,10 @@ package io.jenkins.plugins.safelambdaupdate.internal;
 import io.jenkins.plugins.safelambdaupdate.DeploymentEvent;
 import io.jenkins.plugins.safelambdaupdate.FailureKind;
 import io.jenkins.plugins.safelambdaupdate.Phase;
+import io.jenkins.plugins.safelambdaupdate.Setting;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.GetFunctionRequest;
@@ -49,9 +51,9 @@ final class VerifyPhase {
         if (!code.isDeployedIn(v)) {
             problems.add("CodeSha256 is " + v.codeSha256() + ", expected " + code.sha());
         }
-        List<String> differing = intent.differences(v);
+        Set<Setting> differing = intent.differences(v);
         if (!differing.isEmpty()) {
-            problems.add("configuration differs from the request in " + String.join(", ", differing));
+            problems.add("configuration differs from the request in " + ConfigurationIntent.names(differing));
         }
         if (!problems.isEmpty()) {
             throw ctx.failure(FailureKind.VERIFICATION_FAILED, "Verification of "

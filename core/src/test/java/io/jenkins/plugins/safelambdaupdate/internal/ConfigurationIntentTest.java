@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.safelambdaupdate.DeploymentRequest;
 import io.jenkins.plugins.safelambdaupdate.EnvironmentMode;
+import io.jenkins.plugins.safelambdaupdate.Setting;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,7 @@ class ConfigurationIntentTest {
     void mergesEnvironmentIntoExistingVariables() {
         ConfigurationIntent intent = new ConfigurationIntent(request().environment(Map.of("CHANGE", "new", "ADD", "x"))
                 .memorySize(256).build());
-        assertThat(intent.differences(CURRENT)).containsExactly("environment", "memorySize");
+        assertThat(intent.differences(CURRENT)).containsExactly(Setting.ENVIRONMENT, Setting.MEMORY_SIZE);
         UpdateFunctionConfigurationRequest update = intent.toUpdate("arn", CURRENT, "rev-1");
         assertThat(update.revisionId()).isEqualTo("rev-1");
         assertThat(update.functionName()).isEqualTo("arn");
@@ -64,7 +65,7 @@ class ConfigurationIntentTest {
         assertThat(env.variables()).isEqualTo(Map.of("ONLY", "1"));
         ConfigurationIntent clear = new ConfigurationIntent(request().environment(Map.of())
                 .environmentMode(EnvironmentMode.REPLACE).build());
-        assertThat(clear.differences(CURRENT)).containsExactly("environment");
+        assertThat(clear.differences(CURRENT)).containsExactly(Setting.ENVIRONMENT);
         assertThat(new ConfigurationIntent(request().environment(Map.of()).build()).differences(CURRENT)).isEmpty();
     }
 

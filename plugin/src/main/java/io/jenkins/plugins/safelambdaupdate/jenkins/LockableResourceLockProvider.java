@@ -1,7 +1,6 @@
 package io.jenkins.plugins.safelambdaupdate.jenkins;
 
 import hudson.model.Run;
-import hudson.model.TaskListener;
 import io.jenkins.plugins.safelambdaupdate.FunctionLock;
 import io.jenkins.plugins.safelambdaupdate.FunctionReference;
 import io.jenkins.plugins.safelambdaupdate.InvalidRequestException;
@@ -37,12 +36,10 @@ final class LockableResourceLockProvider implements LockProvider {
     private static final long RECHECK_MILLIS = 1000;
 
     private final Run<?, ?> run;
-    private final TaskListener listener;
     private final LockWaiters waiters;
 
-    LockableResourceLockProvider(Run<?, ?> run, TaskListener listener, LockWaiters waiters) {
+    LockableResourceLockProvider(Run<?, ?> run, LockWaiters waiters) {
         this.run = Objects.requireNonNull(run, "run cannot be null");
-        this.listener = Objects.requireNonNull(listener, "listener cannot be null");
         this.waiters = Objects.requireNonNull(waiters, "waiters cannot be null");
     }
 
@@ -61,9 +58,8 @@ final class LockableResourceLockProvider implements LockProvider {
                     return FunctionLock.releasingOnce(lockName, () -> release(lockName));
                 }
                 if (attempt == Attempt.HELD_BY_THIS_BUILD) {
-                    listener.getLogger().println(SafeLambdaUpdateExecution.PREFIX + "This build already holds "
-                            + lockName + " (lock step): deploying under that lock, not locking again");
-                    return FunctionLock.releasingOnce(lockName, () -> { });
+                    return FunctionLock.notTaken(lockName, "this build already holds it (lock step); deploying "
+                            + "under that lock");
                 }
                 if (!told || !Objects.equals(toldHolder, attempt.holder)) {
                     waitListener.waiting(attempt.holder);

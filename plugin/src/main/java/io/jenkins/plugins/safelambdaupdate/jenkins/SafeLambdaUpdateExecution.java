@@ -91,8 +91,8 @@ final class SafeLambdaUpdateExecution extends SynchronousNonBlockingStepExecutio
                 clients.endpointOverride(RequestParameters.endpointUrl(step.getEndpointUrl()));
             }
             LockProvider locks = step.isLock()
-                    ? new LockableResourceLockProvider(run, listener, LockWaiters.get())
-                    : LockProviders.none();
+                    ? new LockableResourceLockProvider(run, LockWaiters.get())
+                    : LockProviders.none("lock: false");
             EventRenderer renderer = new EventRenderer();
             try (LambdaClient client = clients.build()) {
                 return SafeLambdaDeployer.builder().client(client).lockProvider(locks)

@@ -148,8 +148,10 @@ class SafeLambdaUpdateLockTest {
 
         WorkflowRun b = j.assertBuildStatusSuccess(p.scheduleBuild2(0));
 
-        j.assertLogContains("[safeLambdaUpdate] This build already holds " + arn, b);
+        j.assertLogContains("[safeLambdaUpdate] Not locking " + arn + ": this build already holds it (lock step)", b);
         j.assertLogNotContains("Waiting for lock", b);
+        j.assertLogNotContains("[safeLambdaUpdate] Lock acquired", b);
+        j.assertLogNotContains("[safeLambdaUpdate] Lock released", b);
         j.assertLogContains("still inside the lock", b);
         assertEquals(Map.of("A", "1"), sim.function("orders").orElseThrow().latest().environment());
     }
@@ -169,6 +171,9 @@ class SafeLambdaUpdateLockTest {
 
         j.assertLogNotContains("Waiting for lock", b);
         j.assertLogNotContains("already holds", b);
+        j.assertLogContains("[safeLambdaUpdate] Not locking " + arn + ": lock: false", b);
+        j.assertLogNotContains("[safeLambdaUpdate] Lock acquired", b);
+        j.assertLogNotContains("[safeLambdaUpdate] Lock released", b);
         assertEquals(holder, Simulated.holder(arn), "the other build's lock was neither taken nor released");
         SemaphoreStep.success("hold/1", null);
         j.assertBuildStatusSuccess(j.waitForCompletion(holder));

@@ -137,7 +137,7 @@ class SafeLambdaUpdateStepTest {
                 "memorySize: 64", "memorySize must be between 128 and 10240 MB, was 64",
                 "environment: ['NO_EQUALS_SIGN']", "environment entry 1 is not of the form KEY=VALUE",
                 "alias: 'live'", "alias live needs publish",
-                "environmentMode: 'sideways'", "environmentMode must be one of merge, replace, was sideways",
+                "environmentMode: 'sideways'", "environmentMode must be one of merge, replace, was 'sideways'",
                 "region: 'mars'", "region 'mars' is not an AWS region name",
                 "credentialsId: 'missing'", "credentialsId 'missing' does not name AWS credentials",
                 "zipFile: 'build/function.zip', imageUri: '123456789012.dkr.ecr.us-east-1.amazonaws.com/r:1'",
