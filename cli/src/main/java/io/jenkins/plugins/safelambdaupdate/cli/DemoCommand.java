@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -85,11 +86,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         if (pipelines < 2 || pipelines > 32) {
-            err.println("Invalid --pipelines: must be between 2 and 32, was " + pipelines);
-            err.flush();
-            return ExitCodes.USAGE;
+            // Reported as every other bad option value is (UsageErrors): one line and a hint to --help.
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "Invalid value for option '--pipelines': must be between 2 and 32");
         }
         Path workDir = createWorkDir();
         try (LambdaSimulator simulator = LambdaSimulator.builder().createDelay(createDelay).updateDelay(updateDelay)

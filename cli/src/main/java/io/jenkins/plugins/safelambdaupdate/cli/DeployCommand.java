@@ -1,6 +1,7 @@
 package io.jenkins.plugins.safelambdaupdate.cli;
 
 import io.jenkins.plugins.safelambdaupdate.DeploymentException;
+import io.jenkins.plugins.safelambdaupdate.DeploymentListener;
 import io.jenkins.plugins.safelambdaupdate.DeploymentRequest;
 import io.jenkins.plugins.safelambdaupdate.DeploymentResult;
 import io.jenkins.plugins.safelambdaupdate.FunctionReference;
@@ -24,8 +25,10 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
  * {@code deploy}: one safe deployment of a Lambda function. Validates every option before any AWS call, takes the
- * function's file lock, and reports the engine's events as they happen (human lines, or JSON lines with
- * {@code --json}). Ctrl-C interrupts the deployment: the engine stops, releases the lock and reports the state left.
+ * function's lock, and reports the engine's events as they happen (progress lines, or JSON lines on standard error
+ * with {@code --json-events}); with {@code --json} standard output holds exactly one JSON object, the result, on
+ * success and failure alike. Ctrl-C interrupts the deployment: the engine stops, releases the lock and reports the
+ * state left.
  */
 @Command(name = "deploy", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Deploy code and/or configuration to a Lambda function safely: serialized per function, "
@@ -56,9 +59,13 @@ public final class DeployCommand implements Callable<Integer> {
     @Mixin
     DynamoDbLockOptions dynamoDbLock = new DynamoDbLockOptions();
 
-    @Option(names = "--json", description = "Report events as JSON lines on standard output, then a final result "
-            + "object (\"type\":\"result\").")
+    @Option(names = "--json", description = "Print exactly one JSON object on standard output, the result "
+            + "(\"type\":\"result\"), on success and failure alike; progress goes to standard error.")
     boolean json;
+
+    @Option(names = "--json-events", description = "Report the deployment's events as JSON lines on standard "
+            + "error (one object per event, with a stable \"type\"), instead of progress lines.")
+    boolean jsonEvents;
 
     @Spec
     CommandSpec spec;
@@ -87,35 +94,35 @@ public final class DeployCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        DeploymentOutput output = json ? new JsonDeploymentOutput(new JsonLines(out))
-                : new HumanDeploymentOutput(out, clock.instant());
+        DeploymentListener events = jsonEvents ? new JsonEventLines(new JsonLines(err))
+                : new HumanProgress(json ? err : out, clock.instant());
         InterruptOnShutdown interrupter = InterruptOnShutdown.install(InterruptOnShutdown.DEFAULT_GRACE);
         try {
-            DeploymentResult result = deploy(output);
-            output.succeeded(result);
+            DeploymentResult result = deploy(events);
+            if (json) {
+                new JsonLines(out).write(JsonValues.success(result));
+            } else {
+                HumanSummary.print(result, out);
+            }
             return ExitCodes.SUCCESS;
         } catch (DeploymentException e) {
-            int exitCode = ExitCodes.of(e.failure());
-            output.failed(e, exitCode);
-            err.println(UserErrors.describe(e));
-            err.flush();
-            return exitCode;
+            return CommandFailures.report(e, spec.commandLine(), json);
         } finally {
             interrupter.close();
         }
     }
 
-    private DeploymentResult deploy(DeploymentOutput output) {
+    private DeploymentResult deploy(DeploymentListener events) {
         DeploymentRequest deploymentRequest = request.toRequest();
         FunctionReference function = FunctionReference.parse(deploymentRequest.functionName());
         try (DynamoDbLock dynamoDb = DynamoDbLock.open(lock, dynamoDbLock, aws, function, environment)) {
             LockProvider lockProvider = dynamoDb != null ? dynamoDb.provider() : lock.provider(environment, userHome);
-            return deploy(deploymentRequest, function, lockProvider, output);
+            return deploy(deploymentRequest, function, lockProvider, events);
         }
     }
 
     private DeploymentResult deploy(DeploymentRequest deploymentRequest, FunctionReference function,
-                                    LockProvider lockProvider, DeploymentOutput output) {
+                                    LockProvider lockProvider, DeploymentListener events) {
         // One run is one deployment: start from what earlier runs on this host learned about update durations.
         Path learnedFile = LockOptions.defaultDirectory(environment, userHome).resolveSibling(LEARNED_DURATIONS_FILE);
         LearnedDurations learned = LearnedDurations.loadFrom(learnedFile);
@@ -126,7 +133,7 @@ public final class DeployCommand implements Callable<Integer> {
                     .clock(clock)
                     .learnedDurations(learned)
                     .build();
-            return deployer.deploy(deploymentRequest, output);
+            return deployer.deploy(deploymentRequest, events);
         } finally {
             save(learned, learnedFile);
         }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.safelambdaupdate.cli;
 
 import io.jenkins.plugins.safelambdaupdate.DeploymentEvent;
 import io.jenkins.plugins.safelambdaupdate.DeploymentException;
+import io.jenkins.plugins.safelambdaupdate.DeploymentResult;
 import io.jenkins.plugins.safelambdaupdate.FunctionStatus;
 import io.jenkins.plugins.safelambdaupdate.InvalidRequestException;
 import java.time.Duration;
@@ -171,6 +172,20 @@ final class JsonValues {
         map.put("lastModified", status.lastModified());
         map.put("settled", status.isSettled());
         status.readAt().ifPresent(readAt -> map.put("readAt", readAt.toString()));
+        return map;
+    }
+
+    /**
+     * @param result a deployment that succeeded, not null
+     * @return {@code {"type": "result", "outcome": "succeeded", ...the fields of DeploymentResult.toMap(),
+     *     "exitCode": 0}}
+     */
+    static Map<String, Object> success(DeploymentResult result) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("type", "result");
+        map.put("outcome", "succeeded");
+        map.putAll(result.toMap());
+        map.put("exitCode", 0);
         return map;
     }
 

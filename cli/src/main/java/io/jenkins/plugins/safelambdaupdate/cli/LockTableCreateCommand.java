@@ -2,7 +2,6 @@ package io.jenkins.plugins.safelambdaupdate.cli;
 
 import io.jenkins.plugins.safelambdaupdate.DeploymentException;
 import io.jenkins.plugins.safelambdaupdate.DynamoDbLockTable;
-import io.jenkins.plugins.safelambdaupdate.InvalidRequestException;
 import io.jenkins.plugins.safelambdaupdate.LockTableException;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -81,11 +80,7 @@ public final class LockTableCreateCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.AWS_ERROR;
         } catch (DeploymentException e) {
-            err.println(e instanceof InvalidRequestException invalid && invalid.parameter().equals("lockTable")
-                    ? "Invalid --table: " + e.getMessage().substring("lockTable ".length())
-                    : UserErrors.describe(e));
-            err.flush();
-            return ExitCodes.of(e.failure());
+            return CommandFailures.report(e, spec.commandLine(), false);
         }
     }
 }

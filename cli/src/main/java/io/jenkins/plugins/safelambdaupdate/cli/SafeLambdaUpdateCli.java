@@ -3,6 +3,8 @@ package io.jenkins.plugins.safelambdaupdate.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -54,13 +56,24 @@ public final class SafeLambdaUpdateCli implements Callable<Integer> {
      */
     static int report(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
         command.getErr().println(command.getColorScheme().errorText("Error: " + describe(e)));
-        if (e instanceof IllegalArgumentException) {
-            return command.getCommandSpec().exitCodeOnInvalidInput();
-        }
-        if (!(e instanceof UncheckedIOException || e instanceof IOException || e instanceof IllegalStateException)) {
+        boolean badInput = e instanceof IllegalArgumentException;
+        if (!badInput && !(e instanceof UncheckedIOException || e instanceof IOException
+                || e instanceof IllegalStateException)) {
             e.printStackTrace(command.getErr());
         }
-        return command.getCommandSpec().exitCodeOnExecutionException();
+        int exitCode = badInput ? command.getCommandSpec().exitCodeOnInvalidInput()
+                : command.getCommandSpec().exitCodeOnExecutionException();
+        if (parsed != null && parsed.originalArgs().contains("--json")) {
+            // A script reading the result gets one here too.
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("type", "result");
+            result.put("outcome", "failed");
+            result.put("failure", badInput ? "INVALID_REQUEST" : "ERROR");
+            result.put("message", describe(e));
+            result.put("exitCode", exitCode);
+            new JsonLines(command.getOut()).write(result);
+        }
+        return exitCode;
     }
 
     private static String describe(Throwable e) {

@@ -41,7 +41,8 @@ public final class StatusCommand implements Callable<Integer> {
     @Mixin
     AwsOptions aws = new AwsOptions();
 
-    @Option(names = "--json", description = "Print one JSON object (\"type\":\"status\").")
+    @Option(names = "--json", description = "Print exactly one JSON object on standard output: the status "
+            + "(\"type\":\"status\"), or on failure the result (\"type\":\"result\", \"outcome\":\"failed\").")
     boolean json;
 
     @Spec
@@ -71,9 +72,7 @@ public final class StatusCommand implements Callable<Integer> {
                 return ExitCodes.SUCCESS;
             }
         } catch (DeploymentException e) {
-            err.println(UserErrors.describe(e));
-            err.flush();
-            return ExitCodes.of(e.failure());
+            return CommandFailures.report(e, spec.commandLine(), json);
         }
     }
 }

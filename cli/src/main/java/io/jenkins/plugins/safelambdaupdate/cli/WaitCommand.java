@@ -48,7 +48,8 @@ public final class WaitCommand implements Callable<Integer> {
     @Mixin
     AwsOptions aws = new AwsOptions();
 
-    @Option(names = "--json", description = "Print one JSON object (\"type\":\"status\") with the state reached.")
+    @Option(names = "--json", description = "Print exactly one JSON object on standard output: the state reached "
+            + "(\"type\":\"status\"), or on failure the result (\"type\":\"result\", \"outcome\":\"failed\").")
     boolean json;
 
     @Spec
@@ -93,11 +94,11 @@ public final class WaitCommand implements Callable<Integer> {
                 return ExitCodes.FAILED;
             }
         } catch (DeploymentException e) {
-            e.stateLeft().filter(s -> e.failure() == FailureKind.DEADLINE_EXCEEDED)
-                    .ifPresent(s -> output.print(s, Map.of("settled", false)));
-            err.println(UserErrors.describe(e));
-            err.flush();
-            return ExitCodes.of(e.failure());
+            if (!json) { // with --json the failure's result object carries the state left
+                e.stateLeft().filter(s -> e.failure() == FailureKind.DEADLINE_EXCEEDED)
+                        .ifPresent(s -> output.print(s, Map.of()));
+            }
+            return CommandFailures.report(e, spec.commandLine(), json);
         } finally {
             interrupter.close();
         }

@@ -49,6 +49,32 @@ final class CliHarness {
             return nodes;
         }
 
+        /** @return the one JSON object standard output holds under {@code --json}; fails if it holds anything else */
+        JsonNode result() {
+            List<JsonNode> lines = jsonLines();
+            if (lines.size() != 1) {
+                throw new AssertionError("expected exactly one JSON object on standard output, got " + lines.size()
+                        + ": " + out);
+            }
+            return lines.get(0);
+        }
+
+        /** @return the JSON lines on standard error ({@code --json-events}); other lines are skipped */
+        List<JsonNode> eventLines() {
+            ObjectMapper mapper = new ObjectMapper();
+            List<JsonNode> nodes = new ArrayList<>();
+            for (String line : err.split("\\R")) {
+                if (line.startsWith("{")) {
+                    try {
+                        nodes.add(mapper.readTree(line));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("not a JSON line: " + line, e);
+                    }
+                }
+            }
+            return nodes;
+        }
+
         /** @return standard output and error together, for assertions on what a user sees */
         String all() {
             return out + err;

@@ -71,13 +71,17 @@ final class CliProcess {
         return read(err);
     }
 
-    /** @return the JSON lines written so far (a last line still being written is skipped) */
+    /**
+     * @return the JSON lines written so far, events on standard error then the result on standard output (a last
+     *     line still being written is skipped)
+     */
     List<JsonNode> jsonLines() {
         ObjectMapper mapper = new ObjectMapper();
         List<JsonNode> nodes = new ArrayList<>();
-        for (String line : out().split("\\R")) {
+        // Events (--json-events) on standard error first, then the result (--json) on standard output.
+        for (String line : (err() + System.lineSeparator() + out()).split("\\R")) {
             try {
-                if (!line.isBlank()) {
+                if (line.startsWith("{")) {
                     nodes.add(mapper.readTree(line));
                 }
             } catch (IOException incomplete) {

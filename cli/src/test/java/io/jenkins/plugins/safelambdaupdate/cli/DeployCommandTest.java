@@ -215,24 +215,13 @@ class DeployCommandTest {
     }
 
     @Test
-    void jsonOutputIsOneObjectPerLineEndingWithTheResult() {
+    void jsonOutputIsExactlyTheResultAndEventsStreamAsJsonLinesOnRequest() {
         CliHarness.Run run = cli.run(deploy("--function", function, "--zip", zip.toString(), "--env", "A=b",
-                "--publish", "--json"));
+                "--publish", "--json", "--json-events"));
 
         assertThat(run.exitCode()).as(run.all()).isZero();
-        List<JsonNode> lines = run.jsonLines();
-        assertThat(lines).allSatisfy(line -> {
-            assertThat(line.path("type").asText()).isNotEmpty();
-            assertThat(line.isObject()).isTrue();
-        });
-        assertThat(lines).extracting(l -> l.path("type").asText())
-                .contains("resolved", "lock-acquired", "submitted", "confirmed", "published", "verified", "lock-released")
-                .last().isEqualTo("result");
-        JsonNode acquired = lines.stream().filter(l -> l.path("type").asText().equals("lock-acquired")).findFirst()
-                .orElseThrow();
-        assertThat(acquired.path("at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
-        assertThat(acquired.path("waitedMillis").isNumber()).isTrue();
-        JsonNode result = lines.get(lines.size() - 1);
+        JsonNode result = run.result();
+        assertThat(result.path("type").asText()).isEqualTo("result");
         assertThat(result.path("outcome").asText()).isEqualTo("succeeded");
         assertThat(result.path("exitCode").asInt()).isZero();
         assertThat(result.path("functionArn").asText())
@@ -241,23 +230,40 @@ class DeployCommandTest {
         assertThat(result.path("version").asText()).isEqualTo("1");
         assertThat(result.path("apiCalls").path("UpdateFunctionCode").asInt()).isEqualTo(1);
         assertThat(result.path("durations").isObject()).isTrue();
+
+        List<JsonNode> events = run.eventLines();
+        assertThat(events).extracting(l -> l.path("type").asText())
+                .containsSubsequence("resolved", "lock-acquired", "submitted", "confirmed", "published", "verified",
+                        "lock-released");
+        JsonNode acquired = events.stream().filter(l -> l.path("type").asText().equals("lock-acquired")).findFirst()
+                .orElseThrow();
+        assertThat(acquired.path("at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        assertThat(acquired.path("waitedMillis").isNumber()).isTrue();
     }
 
     @Test
-    void jsonOutputOfAFailureEndsWithAFailedResult() {
+    void withJsonTheProgressGoesToStandardErrorAndStandardOutputHoldsOnlyTheResult() {
+        CliHarness.Run run = cli.run(deploy("--function", function, "--memory", "512", "--json"));
+
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.result().path("outcome").asText()).isEqualTo("succeeded");
+        assertThat(run.err()).contains("Lock acquired").contains("Verified code and configuration");
+    }
+
+    @Test
+    void jsonOutputOfAFailureIsTheFailedResult() {
         simulator.faults().failNextUpdate(function, "InvalidConfiguration", "The handler does not exist");
 
         CliHarness.Run run = cli.run(deploy("--function", function, "--zip", zip.toString(), "--json"));
 
         assertThat(run.exitCode()).isEqualTo(1);
-        List<JsonNode> lines = run.jsonLines();
-        assertThat(lines).extracting(l -> l.path("type").asText()).contains("failed", "lock-released");
-        JsonNode result = lines.get(lines.size() - 1);
+        JsonNode result = run.result();
         assertThat(result.path("type").asText()).isEqualTo("result");
         assertThat(result.path("outcome").asText()).isEqualTo("failed");
         assertThat(result.path("failure").asText()).isEqualTo("UPDATE_FAILED");
         assertThat(result.path("exitCode").asInt()).isEqualTo(1);
         assertThat(result.path("stateLeft").path("lastUpdateStatus").asText()).isEqualTo("Failed");
+        assertThat(run.err()).contains("UPDATE_FAILED");
     }
 
     @Test
@@ -265,10 +271,35 @@ class DeployCommandTest {
         CliHarness.Run run = cli.run(deploy("--function", function, "--memory", "64", "--json"));
 
         assertThat(run.exitCode()).isEqualTo(2);
-        JsonNode result = run.jsonLines().get(run.jsonLines().size() - 1);
+        JsonNode result = run.result();
         assertThat(result.path("outcome").asText()).isEqualTo("failed");
         assertThat(result.path("failure").asText()).isEqualTo("INVALID_REQUEST");
         assertThat(result.path("parameter").asText()).isEqualTo("--memory");
         assertThat(simulator.stats().totalCalls()).isZero();
+    }
+
+    /**
+     * Every way a run can fail before or outside the engine still gives a script its result object: a bad option
+     * value, an unknown option, a lock file that cannot be used, a broken profile.
+     */
+    @Test
+    void everyFailureUnderJsonPrintsExactlyOneResultObject() throws Exception {
+        java.nio.file.Path lockDir = java.nio.file.Files.createDirectories(tmp.resolve("hostile-locks"));
+        String arn = "arn:aws:lambda:us-east-1:123456789012:function:" + function;
+        java.nio.file.Files.createSymbolicLink(new io.jenkins.plugins.safelambdaupdate.internal.lock
+                .FileLockProvider(lockDir).lockFile(arn), tmp.resolve("target"));
+        List<List<String>> failures = List.of(
+                List.of("--memory", "lots"),
+                List.of("--no-such-option"),
+                List.of("--memory", "512", "--lock-dir", lockDir.toString()));
+        for (List<String> extra : failures) {
+            List<String> args = new java.util.ArrayList<>(List.of("--function", function));
+            args.addAll(extra);
+            args.add("--json");
+            CliHarness.Run run = cli.run(deploy(args.toArray(String[]::new)));
+            JsonNode result = run.result();
+            assertThat(result.path("outcome").asText()).as(run.all()).isEqualTo("failed");
+            assertThat(result.path("exitCode").asInt()).isEqualTo(run.exitCode()).isNotZero();
+        }
     }
 }

@@ -53,7 +53,7 @@ class FileLockAcrossProcessesTest {
                     Path file = Files.write(tmp.resolve("p" + i + ".zip"), zip.bytes());
                     processes.add(CliProcess.start(tmp, "p" + i, environment, List.of("deploy",
                             "--function", FUNCTION, "--zip", file.toString(), "--env", "BUILD=" + i,
-                            "--env", "SECRET_VALUE=" + SECRET_KEY, "--publish", "--json",
+                            "--env", "SECRET_VALUE=" + SECRET_KEY, "--publish", "--json", "--json-events",
                             "--endpoint-url", simulator.endpoint().toString(), "--lock-dir", lockDir.toString())));
                 }
                 for (CliProcess process : processes) {

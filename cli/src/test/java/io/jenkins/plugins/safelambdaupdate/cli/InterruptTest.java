@@ -24,7 +24,7 @@ class InterruptTest {
             Path zip = Files.write(tmp.resolve("f.zip"), DemoZip.of("new").bytes());
             CliProcess process = CliProcess.start(tmp, "deploy", Map.of("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE",
                     "AWS_SECRET_ACCESS_KEY", "example-secret", "AWS_REGION", "us-east-1"), List.of("deploy",
-                    "--function", "slow-fn", "--zip", zip.toString(), "--json", "--endpoint-url",
+                    "--function", "slow-fn", "--zip", zip.toString(), "--json", "--json-events", "--endpoint-url",
                     simulator.endpoint().toString(), "--lock-dir", tmp.resolve("locks").toString()));
             // StillWaiting comes once the code update was accepted and the engine waits for it (every 5 s).
             assertThat(process.awaitReported("still-waiting", Duration.ofSeconds(60)))

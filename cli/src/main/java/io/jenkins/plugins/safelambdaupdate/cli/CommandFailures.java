@@ -1,0 +1,32 @@
+package io.jenkins.plugins.safelambdaupdate.cli;
+
+import io.jenkins.plugins.safelambdaupdate.DeploymentException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/**
+ * The one way every command that talks to AWS ends on a failure: the message (and the state left) on standard error
+ * for a person, and with {@code --json} the result object on standard output for a script; the exit code from
+ * {@link ExitCodes}.
+ */
+final class CommandFailures {
+    private CommandFailures() {
+    }
+
+    /**
+     * @param e the failure, not null
+     * @param command the command that failed, for its writers
+     * @param json whether the command promised a JSON result on standard output
+     * @return the exit code to end with
+     */
+    static int report(DeploymentException e, CommandLine command, boolean json) {
+        int exitCode = ExitCodes.of(e.failure());
+        PrintWriter err = command.getErr();
+        err.println(UserErrors.describe(e));
+        err.flush();
+        if (json) {
+            new JsonLines(command.getOut()).write(JsonValues.failure(e, exitCode));
+        }
+        return exitCode;
+    }
+}
