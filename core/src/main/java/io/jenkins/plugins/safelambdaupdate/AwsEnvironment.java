@@ -86,6 +86,17 @@ public final class AwsEnvironment {
     }
 
     /**
+     * @return {@code AWS_REGION}, else {@code AWS_DEFAULT_REGION}, checked as strictly as the region parameter
+     * @throws InvalidRequestException naming {@code region} when the variable's value is not a region name
+     */
+    public Optional<String> checkedRegion() {
+        if (region != null) {
+            return Optional.of(checkedRegion("AWS_REGION", region));
+        }
+        return defaultRegion == null ? Optional.empty() : Optional.of(checkedRegion("AWS_DEFAULT_REGION", defaultRegion));
+    }
+
+    /**
      * @return {@code AWS_ENDPOINT_URL} as a URI, when set
      * @throws InvalidRequestException naming {@code AWS_ENDPOINT_URL} unless it is an absolute http or https URL with
      *     a host and no user information (the check of {@link RequestParameters#endpointUrl(String)}); a value with

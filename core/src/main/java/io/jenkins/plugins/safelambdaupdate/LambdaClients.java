@@ -4,6 +4,10 @@ import io.jenkins.plugins.safelambdaupdate.internal.ExplainedCredentials;
 import io.jenkins.plugins.safelambdaupdate.internal.RateLimitingInterceptor;
 import java.net.URI;
 import java.time.Duration;
+import java.util.function.Consumer;
+import java.util.Optional;
+import java.util.Objects;
+import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
@@ -36,6 +40,10 @@ public final class LambdaClients {
         private RetryStrategy retryStrategy;
         private RequestRateLimiter requestRateLimiter;
         private AwsEnvironment environment;
+        private FunctionReference function;
+        private String endpointUrl;
+        private String profile;
+        private Consumer<ApacheHttpClient.Builder> httpClient = http -> { };
 
         private Builder() {
         }
@@ -72,19 +80,68 @@ public final class LambdaClients {
         }
 
         /**
+         * @param value the function the client is for: a full ARN supplies the region when neither the region nor
+         *     the environment does; null (default) for none
+         * @return this
+         */
+        public Builder function(FunctionReference value) {
+            this.function = value;
+            return this;
+        }
+
+        /**
+         * @param value the endpoint as the user wrote it (checked when building: an absolute http or https URL with a
+         *     host and no user information), or null/blank (default) for {@link #endpointOverride} or the
+         *     environment's
+         * @return this
+         */
+        public Builder endpointUrl(String value) {
+            this.endpointUrl = value;
+            return this;
+        }
+
+        /**
+         * @param value a named profile of the shared AWS config files to take credentials from, or null (default);
+         *     ignored when {@link #credentialsProvider} is set
+         * @return this
+         */
+        public Builder profile(String value) {
+            this.profile = value;
+            return this;
+        }
+
+        /**
+         * @param value adjusts the HTTP client (for example a proxy), after this builder's own settings; not null
+         * @return this
+         */
+        public Builder httpClient(Consumer<ApacheHttpClient.Builder> value) {
+            this.httpClient = Objects.requireNonNull(value, "httpClient cannot be null");
+            return this;
+        }
+
+        /**
+         * Resolves every setting once, checked in one place: the region (the region given, else AWS_REGION, else
+         * AWS_DEFAULT_REGION, else the function ARN's), the endpoint ({@link #endpointUrl}, else
+         * {@link #endpointOverride}, else AWS_ENDPOINT_URL), the credentials ({@link #credentialsProvider}, else the
+         * {@link #profile}, else the environment's keys or AWS_PROFILE, else the SDK's default chain).
+         *
          * @return a new client; the caller closes it
          * @throws InvalidRequestException naming {@code region} if no region is set
          * @throws DeploymentException with {@link FailureKind#AWS_ERROR} if the shared AWS config files do not parse
          */
         @SuppressWarnings("deprecation") // the Apache 4 client is the one this project ships with
         public LambdaClient build() {
-            String effectiveRegion = region;
+            String effectiveRegion = resolvedRegion();
             AwsCredentialsProvider credentials = credentialsProvider;
-            URI endpoint = endpointOverride;
-            if (environment != null) {
-                if (effectiveRegion == null) {
-                    effectiveRegion = environment.region().orElse(null);
+            if (credentials == null && profile != null) {
+                if (profile.isBlank()) {
+                    throw new InvalidRequestException("profile", "profile cannot be blank");
                 }
+                credentials = ProfileCredentialsProvider.builder().profileName(profile.trim()).build();
+            }
+            URI endpoint = endpointUrl != null && !endpointUrl.isBlank() ? RequestParameters.endpointUrl(endpointUrl)
+                    : endpointOverride;
+            if (environment != null) {
                 if (credentials == null) {
                     credentials = environment.credentials().orElse(null);
                 }
@@ -94,9 +151,6 @@ public final class LambdaClients {
                 if (endpoint == null) {
                     endpoint = environment.endpoint().orElse(null);
                 }
-            }
-            if (effectiveRegion == null || effectiveRegion.isBlank()) {
-                throw new InvalidRequestException("region", "region cannot be null");
             }
             ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
                     .retryStrategy(retryStrategy != null ? retryStrategy
@@ -108,10 +162,7 @@ public final class LambdaClients {
                     .region(Region.of(effectiveRegion))
                     .credentialsProvider(new ExplainedCredentials(credentials != null ? credentials
                             : DefaultCredentialsProvider.builder().build()))
-                    .httpClientBuilder(ApacheHttpClient.builder()
-                            .maxConnections(64)
-                            .connectionTimeout(Duration.ofSeconds(10))
-                            .socketTimeout(Duration.ofSeconds(120)))
+                    .httpClientBuilder(http())
                     .overrideConfiguration(override.build());
             if (endpoint != null) {
                 builder.endpointOverride(endpoint);
@@ -124,6 +175,29 @@ public final class LambdaClients {
                         + "config and credentials files, AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE): "
                         + e.getMessage(), null, null, e);
             }
+        }
+
+        private String resolvedRegion() {
+            String given = region == null || region.isBlank() ? null : RequestParameters.region(region);
+            if (function != null) {
+                return (environment != null ? environment : AwsEnvironment.of(Map.of())).resolveRegion(given, function);
+            }
+            if (given != null) {
+                return given;
+            }
+            return (environment == null ? Optional.<String>empty() : environment.checkedRegion())
+                    .orElseThrow(() -> new InvalidRequestException("region", "region is not set: give the region "
+                            + "parameter, or set AWS_REGION or AWS_DEFAULT_REGION"));
+        }
+
+        @SuppressWarnings("deprecation") // the Apache 4 client is the one this project ships with
+        private ApacheHttpClient.Builder http() {
+            ApacheHttpClient.Builder http = ApacheHttpClient.builder()
+                    .maxConnections(64)
+                    .connectionTimeout(Duration.ofSeconds(10))
+                    .socketTimeout(Duration.ofSeconds(120));
+            httpClient.accept(http);
+            return http;
         }
     }
 }

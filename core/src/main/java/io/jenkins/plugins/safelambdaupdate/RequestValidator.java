@@ -66,6 +66,11 @@ public final class RequestValidator {
         request.description().ifPresent(this::validateDescription);
         request.layers().ifPresent(this::validateLayers);
         request.role().ifPresent(r -> requireMatch("role", r, ROLE_ARN, "an IAM role ARN such as arn:aws:iam::123456789012:role/my-role"));
+        if (request.environmentMode() == EnvironmentMode.REPLACE && request.environment().isEmpty()) {
+            // Replacing with nothing given would remove every variable: only an explicitly empty set asks for that.
+            throw new InvalidRequestException("environmentMode", "environmentMode replace needs the complete set of "
+                    + "variables in environment (an empty set removes every variable)");
+        }
         request.alias().ifPresent(a -> validateAlias(a, request.publish()));
         validateDeadline(request.deadline());
         requireRange("conflictRetries", request.conflictRetries(), 0, MAX_CONFLICT_RETRIES, "");

@@ -72,6 +72,8 @@ class BadInputTest extends SimulatorTestSupport {
         cases.add(bad("reserved AWS_ACCESS_KEY_ID", "environment", b -> b.environment(Map.of("AWS_ACCESS_KEY_ID", SECRET_VALUE))));
         cases.add(bad("reserved _HANDLER", "environment", b -> b.environment(Map.of("_HANDLER", SECRET_VALUE))));
         cases.add(bad("environment over 4 KB", "environment", b -> b.environment(largeEnvironment())));
+        cases.add(bad("replace without any environment", "environmentMode",
+                b -> b.environmentMode(EnvironmentMode.REPLACE)));
         cases.add(bad("60 variables of 3,807 bytes: 4,168 as JSON", "environment", b -> b.environment(sixtyVariables())));
         // numbers
         cases.add(bad("memory below 128", "memorySize", b -> b.memorySize(64)));

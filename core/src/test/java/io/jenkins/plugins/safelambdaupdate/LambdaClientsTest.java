@@ -34,6 +34,41 @@ class LambdaClientsTest {
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.parameter()).isEqualTo("region"));
     }
 
+    /** The one assembly every front end uses: each setting resolved in one place, and checked there. */
+    @Test
+    void settingsAreResolvedAndCheckedInOnePlace() {
+        FunctionReference fullArn = FunctionReference.parse("arn:aws:lambda:eu-west-1:123456789012:function:fn");
+        AwsEnvironment none = AwsEnvironment.of(Map.of());
+        assertThat(LambdaClients.builder().environment(none).function(fullArn).build().serviceClientConfiguration()
+                .region().id()).as("the region of a full ARN").isEqualTo("eu-west-1");
+        assertThat(LambdaClients.builder().environment(AwsEnvironment.of(Map.of("AWS_DEFAULT_REGION", "us-west-2")))
+                .function(fullArn).build().serviceClientConfiguration().region().id())
+                .as("the environment before the ARN").isEqualTo("us-west-2");
+        assertThat(LambdaClients.builder().environment(AwsEnvironment.of(Map.of("AWS_REGION", "us-west-2")))
+                .function(fullArn).region("ap-south-1").build().serviceClientConfiguration().region().id())
+                .as("the parameter first").isEqualTo("ap-south-1");
+
+        assertThatThrownBy(() -> LambdaClients.builder().region("Mars-1").build())
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.parameter()).isEqualTo("region"));
+        assertThatThrownBy(() -> LambdaClients.builder().environment(AwsEnvironment.of(Map.of("AWS_REGION", "nowhere")))
+                .build()).as("no second, unchecked way to a region")
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.parameter()).isEqualTo("region"));
+        assertThatThrownBy(() -> LambdaClients.builder().region("us-east-1").endpointUrl("ftp://example.com").build())
+                .isInstanceOfSatisfying(InvalidRequestException.class,
+                        e -> assertThat(e.parameter()).isEqualTo("endpointUrl"));
+        assertThatThrownBy(() -> LambdaClients.builder().region("us-east-1").profile(" ").build())
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.parameter()).isEqualTo("profile"));
+    }
+
+    @Test
+    void theHttpClientHookSeesTheBuilderBeforeTheClientIsBuilt() {
+        AtomicReference<Object> seen = new AtomicReference<>();
+        try (LambdaClient client = LambdaClients.builder().region("us-east-1").httpClient(seen::set).build()) {
+            assertThat(client).isNotNull();
+        }
+        assertThat(seen.get()).isInstanceOf(software.amazon.awssdk.http.apache.ApacheHttpClient.Builder.class);
+    }
+
     @Test
     void theRateLimiterBlocksInterruptiblyAndKeepsTheFlag() throws Exception {
         RequestRateLimiter limiter = RequestRateLimiter.of(100, 1);

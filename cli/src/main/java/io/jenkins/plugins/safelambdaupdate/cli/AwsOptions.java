@@ -71,18 +71,7 @@ final class AwsOptions {
      * @throws InvalidRequestException naming {@code --region}, {@code --endpoint-url} or {@code --profile}
      */
     LambdaClient newClient(FunctionReference function, Map<String, String> environment) {
-        AwsEnvironment aws = AwsEnvironment.of(environment);
-        String effectiveRegion = aws.resolveRegion(region == null ? null : RequestParameters.region(region), function);
-        LambdaClients.Builder builder = LambdaClients.builder().environment(aws).region(effectiveRegion);
-        if (endpointUrl != null) {
-            builder.endpointOverride(RequestParameters.endpointUrl(endpointUrl));
-        }
-        if (profile != null) {
-            if (profile.isBlank()) {
-                throw new InvalidRequestException("profile", "profile cannot be blank");
-            }
-            builder.credentialsProvider(ProfileCredentialsProvider.builder().profileName(profile).build());
-        }
-        return builder.build();
+        return LambdaClients.builder().environment(AwsEnvironment.of(environment)).function(function)
+                .region(region).endpointUrl(endpointUrl).profile(profile).build();
     }
 }

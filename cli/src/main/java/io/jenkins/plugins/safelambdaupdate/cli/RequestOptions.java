@@ -113,10 +113,6 @@ final class RequestOptions {
                 .alias(alias)
                 .onForeignChange(onForeignChange == OnForeignChange.fail
                         ? ForeignChangePolicy.FAIL : ForeignChangePolicy.REAPPLY);
-        if (environmentMode == EnvMode.replace && environment == null) {
-            throw new InvalidRequestException("environmentMode", "environmentMode replace needs the complete set of "
-                    + "variables as --env KEY=VALUE options; without any it would remove every variable");
-        }
         if (deadline != null) {
             builder.deadline(deadline);
         }

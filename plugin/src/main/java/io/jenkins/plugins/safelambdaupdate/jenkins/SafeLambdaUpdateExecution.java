@@ -81,15 +81,12 @@ final class SafeLambdaUpdateExecution extends SynchronousNonBlockingStepExecutio
                 code = CodeSource.zipFile(zip);
             }
             DeploymentRequest request = request(code);
-            AwsEnvironment environment = AwsEnvironment.of(context.get(EnvVars.class));
-            String region = step.getRegion() == null ? null : RequestParameters.region(step.getRegion());
             LambdaClients.Builder clients = LambdaClients.builder()
-                    .region(environment.resolveRegion(region, FunctionReference.parse(request.functionName())))
-                    .credentialsProvider(credentials(step.getCredentialsId(), run, log))
-                    .environment(environment);
-            if (step.getEndpointUrl() != null) {
-                clients.endpointOverride(RequestParameters.endpointUrl(step.getEndpointUrl()));
-            }
+                    .environment(AwsEnvironment.of(context.get(EnvVars.class)))
+                    .function(FunctionReference.parse(request.functionName()))
+                    .region(step.getRegion())
+                    .endpointUrl(step.getEndpointUrl())
+                    .credentialsProvider(credentials(step.getCredentialsId(), run, log));
             LockProvider locks = step.isLock()
                     ? new LockableResourceLockProvider(run, LockWaiters.get())
                     : LockProviders.none("lock: false");
