@@ -68,13 +68,17 @@ public final class CrossHost {
     public List<CrossHostRecord> run() throws IOException, InterruptedException {
         List<CrossHostRecord> records = new ArrayList<>();
         Path work = Files.createTempDirectory("safe-lambda-update-cross-host");
-        for (String lock : LOCKS) {
-            CrossHostRecord r = run(lock, work.resolve(lock));
-            records.add(r);
-            progress.accept(String.format(java.util.Locale.ROOT, "%-8s %d/%d ok, %d 409s, %.2f x serial bound", lock,
-                    r.succeeded(), r.deployments(), r.conflicts(), r.makespanRatio()));
+        try {
+            for (String lock : LOCKS) {
+                CrossHostRecord r = run(lock, work.resolve(lock));
+                records.add(r);
+                progress.accept(String.format(java.util.Locale.ROOT, "%-8s %d/%d ok, %d 409s, %.2f x serial bound",
+                        lock, r.succeeded(), r.deployments(), r.conflicts(), r.makespanRatio()));
+            }
+            return records;
+        } finally {
+            delete(work);
         }
-        return records;
     }
 
     private CrossHostRecord run(String lock, Path work) throws IOException, InterruptedException {
@@ -177,6 +181,15 @@ public final class CrossHost {
             }
         }
         return gaps;
+    }
+
+    /** The hosts' zips, lock files and output: temporary files only. */
+    private static void delete(Path work) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(work)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
     }
 
     private static String java() {
