@@ -50,11 +50,6 @@ public final class AwsEnvironment {
         return new AwsEnvironment(environment);
     }
 
-    /** @return the AWS settings of this process's environment ({@link System#getenv()}) */
-    public static AwsEnvironment system() {
-        return of(System.getenv());
-    }
-
     /**
      * @return a static provider of {@code AWS_ACCESS_KEY_ID} and {@code AWS_SECRET_ACCESS_KEY}, with
      *     {@code AWS_SESSION_TOKEN} when set; empty unless both key variables are set

@@ -120,7 +120,8 @@ public final class SafeLambdaDeployer {
         private LockProvider lockProvider;
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = d -> Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
-        private Duration minimumPollInterval = Duration.ofMillis(100);
+        // The shortest interval between two polls of one wait, which bounds the request rate of one deployment.
+        private final Duration minimumPollInterval = Duration.ofMillis(100);
         private LearnedDurations learnedDurations = new LearnedDurations();
 
         private Builder() {
@@ -155,24 +156,6 @@ public final class SafeLambdaDeployer {
          */
         public Builder sleeper(Sleeper value) {
             this.sleeper = Objects.requireNonNull(value, "sleeper cannot be null");
-            return this;
-        }
-
-        /**
-         * Tunes the waiter backoff: the shortest interval between two polls of one wait (which bounds the request
-         * rate of one deployment). The backoff polls shortly after the expected completion of an update (learned per
-         * function), then every {@code minimumPollInterval} for a while, then backs off exponentially up to 1 s.
-         *
-         * @param value at least 20 ms; default 100 ms
-         * @return this
-         * @throws IllegalArgumentException if value is under 20 ms
-         */
-        public Builder waiterBackoff(Duration value) {
-            Objects.requireNonNull(value, "waiterBackoff cannot be null");
-            if (value.toMillis() < 20) {
-                throw new IllegalArgumentException("waiterBackoff must be at least 20 ms, was " + value);
-            }
-            this.minimumPollInterval = value;
             return this;
         }
 

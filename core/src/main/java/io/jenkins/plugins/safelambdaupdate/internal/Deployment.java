@@ -9,7 +9,6 @@ import io.jenkins.plugins.safelambdaupdate.ForeignChangePolicy;
 import io.jenkins.plugins.safelambdaupdate.FunctionLock;
 import io.jenkins.plugins.safelambdaupdate.FunctionReference;
 import io.jenkins.plugins.safelambdaupdate.FunctionStatus;
-import io.jenkins.plugins.safelambdaupdate.InvalidRequestException;
 import io.jenkins.plugins.safelambdaupdate.Phase;
 import java.time.Duration;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -84,10 +83,6 @@ final class Deployment {
         ledger.begin(Phase.VALIDATE);
         engine.validator().validate(request);
         FunctionReference reference = FunctionReference.parse(request.functionName());
-        if (request.alias().isPresent() && !request.publish()) {
-            throw new InvalidRequestException("alias", "alias needs publish: the alias is moved to the version this "
-                    + "deployment publishes");
-        }
         ConfigurationIntent intent = new ConfigurationIntent(request);
         CodeArtifact code = new CodeArtifact(request.code().orElse(null));
         ledger.end(Phase.VALIDATE);
