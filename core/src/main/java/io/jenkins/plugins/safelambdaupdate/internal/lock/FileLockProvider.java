@@ -31,7 +31,7 @@ public final class FileLockProvider implements LockProvider {
     private static final Duration RETRY_INTERVAL = Duration.ofMillis(50);
 
     private final LockDirectory directory;
-    private final InProcessLockProvider inProcess = new InProcessLockProvider();
+    private final LockProvider locks = new LocalQueueFirst(this::acquireFileLock);
 
     /**
      * @param directory the lock directory, created now (private to this user) when missing
@@ -45,24 +45,7 @@ public final class FileLockProvider implements LockProvider {
     @Override
     public FunctionLock acquire(String lockName, Duration timeout, LockWaitListener listener)
             throws InterruptedException, LockTimeoutException {
-        Objects.requireNonNull(lockName, "lockName cannot be null");
-        Objects.requireNonNull(timeout, "timeout cannot be null");
-        Objects.requireNonNull(listener, "listener cannot be null");
-        long deadline = System.nanoTime() + timeout.toNanos();
-        FunctionLock threadLock = inProcess.acquire(lockName, timeout, listener);
-        try {
-            FunctionLock fileLock = acquireFileLock(lockName, lockFile(lockName), deadline, listener);
-            return new ReleaseOnce(lockName, () -> {
-                try {
-                    fileLock.close();
-                } finally {
-                    threadLock.close();
-                }
-            });
-        } catch (InterruptedException | LockTimeoutException | RuntimeException e) {
-            threadLock.close();
-            throw e;
-        }
+        return locks.acquire(lockName, timeout, listener);
     }
 
     /** The lock file of a function: the ARN, percent-encoded, so every ARN maps to its own file. */
@@ -70,8 +53,9 @@ public final class FileLockProvider implements LockProvider {
         return directory.path().resolve(URLEncoder.encode(lockName, StandardCharsets.UTF_8) + ".lock");
     }
 
-    private FunctionLock acquireFileLock(String lockName, Path file, long deadline, LockWaitListener listener)
+    private FunctionLock acquireFileLock(String lockName, long deadline, LockWaitListener listener)
             throws InterruptedException, LockTimeoutException {
+        Path file = lockFile(lockName);
         directory.create();
         FileChannel channel = LockFile.open(directory, file);
         HolderNote note = new HolderNote(directory, file);
