@@ -91,8 +91,7 @@ public final class LambdaClients {
 
         /**
          * @param value the endpoint as the user wrote it (checked when building: an absolute http or https URL with a
-         *     host and no user information), or null/blank (default) for {@link #endpointOverride} or the
-         *     environment's
+         *     host and no user information), or null (default) for {@link #endpointOverride} or the environment's
          * @return this
          */
         public Builder endpointUrl(String value) {
@@ -139,8 +138,7 @@ public final class LambdaClients {
                 }
                 credentials = ProfileCredentialsProvider.builder().profileName(profile.trim()).build();
             }
-            URI endpoint = endpointUrl != null && !endpointUrl.isBlank() ? RequestParameters.endpointUrl(endpointUrl)
-                    : endpointOverride;
+            URI endpoint = endpointUrl != null ? RequestParameters.endpointUrl(endpointUrl) : endpointOverride;
             if (environment != null) {
                 if (credentials == null) {
                     credentials = environment.credentials().orElse(null);
@@ -178,7 +176,7 @@ public final class LambdaClients {
         }
 
         private String resolvedRegion() {
-            String given = region == null || region.isBlank() ? null : RequestParameters.region(region);
+            String given = region == null ? null : RequestParameters.region(region);
             if (function != null) {
                 return (environment != null ? environment : AwsEnvironment.of(Map.of())).resolveRegion(given, function);
             }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.safelambdaupdate.cli;
 
 import io.jenkins.plugins.safelambdaupdate.DeploymentException;
 import java.io.PrintWriter;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 
 /**
@@ -20,9 +21,17 @@ final class CommandFailures {
      * @return the exit code to end with
      */
     static int report(DeploymentException e, CommandLine command, boolean json) {
+        return report(e, command, json, CliParameters::flag);
+    }
+
+    /**
+     * @param flagOf the flag of an engine parameter in this command, where it differs from {@link CliParameters}
+     * @return as {@link #report(DeploymentException, CommandLine, boolean)}
+     */
+    static int report(DeploymentException e, CommandLine command, boolean json, UnaryOperator<String> flagOf) {
         int exitCode = ExitCodes.of(e.failure());
         PrintWriter err = command.getErr();
-        err.println(UserErrors.describe(e));
+        err.println(UserErrors.describe(e, flagOf));
         err.flush();
         if (json) {
             new JsonLines(command.getOut()).write(JsonValues.failure(e, exitCode));

@@ -80,7 +80,9 @@ public final class LockTableCreateCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.AWS_ERROR;
         } catch (DeploymentException e) {
-            return CommandFailures.report(e, spec.commandLine(), false);
+            // This command calls the table --table (--lock-table is its alias here).
+            return CommandFailures.report(e, spec.commandLine(), false,
+                    parameter -> parameter.equals("lockTable") ? "--table" : CliParameters.flag(parameter));
         }
     }
 }

@@ -4,6 +4,7 @@ import io.jenkins.plugins.safelambdaupdate.DeploymentException;
 import io.jenkins.plugins.safelambdaupdate.FailureKind;
 import io.jenkins.plugins.safelambdaupdate.InvalidRequestException;
 import java.time.Instant;
+import java.util.function.UnaryOperator;
 
 /** Turns the engine's exceptions into one-line messages for the terminal, naming command-line flags. */
 final class UserErrors {
@@ -16,7 +17,16 @@ final class UserErrors {
      * @return for example {@code "Invalid --memory: must be between 128 and 10240 MB, was 64"}
      */
     static String describe(InvalidRequestException e) {
-        String flag = CliParameters.flag(e.parameter());
+        return describe(e, CliParameters::flag);
+    }
+
+    /**
+     * @param e an invalid request, not null
+     * @param flagOf the flag of an engine parameter in the command at hand (a command may call one differently)
+     * @return for example {@code "Invalid --memory: must be between 128 and 10240 MB, was 64"}
+     */
+    static String describe(InvalidRequestException e, UnaryOperator<String> flagOf) {
+        String flag = flagOf.apply(e.parameter());
         String message = e.getMessage();
         String prefix = e.parameter() + ": ";
         if (message.startsWith(prefix)) {
@@ -35,8 +45,17 @@ final class UserErrors {
      *     already in the message
      */
     static String describe(DeploymentException e) {
+        return describe(e, CliParameters::flag);
+    }
+
+    /**
+     * @param e a failed deployment or read, not null
+     * @param flagOf the flag of an engine parameter in the command at hand
+     * @return as {@link #describe(DeploymentException)}
+     */
+    static String describe(DeploymentException e, UnaryOperator<String> flagOf) {
         if (e instanceof InvalidRequestException invalid) {
-            return describe(invalid);
+            return describe(invalid, flagOf);
         }
         // "Function X not found: ..." says it already: no headline repeating it.
         StringBuilder sb = new StringBuilder(e.failure() == FailureKind.FUNCTION_NOT_FOUND ? ""
