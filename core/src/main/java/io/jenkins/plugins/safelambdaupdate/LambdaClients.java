@@ -28,6 +28,9 @@ public final class LambdaClients {
         return new Builder();
     }
 
+    /** The HTTP connection pool's default size. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 64;
+
     /** Builder of a {@link LambdaClient}. Not thread-safe. */
     public static final class Builder {
         private String region;
@@ -36,6 +39,7 @@ public final class LambdaClients {
         private RetryStrategy retryStrategy;
         private RequestRateLimiter requestRateLimiter;
         private AwsEnvironment environment;
+        private int maxConnections = DEFAULT_MAX_CONNECTIONS;
 
         private Builder() {
         }
@@ -78,6 +82,22 @@ public final class LambdaClients {
         /** @param value a limiter shared by the clients of this process, or null for none (default) @return this */
         public Builder requestRateLimit(RequestRateLimiter value) {
             this.requestRateLimiter = value;
+            return this;
+        }
+
+        /**
+         * Sizes the HTTP connection pool: at most one connection per thread deploying through the client at once is
+         * ever used (a request waiting for the rate limit holds none), so size it to the deploying threads.
+         *
+         * @param value at least 1; default {@value #DEFAULT_MAX_CONNECTIONS}
+         * @return this
+         * @throws IllegalArgumentException if value is under 1
+         */
+        public Builder maxConnections(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("maxConnections must be at least 1, was " + value);
+            }
+            this.maxConnections = value;
             return this;
         }
 
@@ -129,7 +149,7 @@ public final class LambdaClients {
                     .credentialsProvider(new ExplainedCredentials(credentials != null ? credentials
                             : DefaultCredentialsProvider.builder().build()))
                     .httpClientBuilder(ApacheHttpClient.builder()
-                            .maxConnections(64)
+                            .maxConnections(maxConnections)
                             .connectionTimeout(Duration.ofSeconds(10))
                             .socketTimeout(Duration.ofSeconds(120)))
                     .overrideConfiguration(override.build());
