@@ -32,6 +32,9 @@ public final class LambdaClients {
         return new Builder();
     }
 
+    /** The HTTP connection pool's default size. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 64;
+
     /**
      * Builder of a {@link LambdaClient}. Not thread-safe. The region is required unless {@link #environment} gives
      * one; credentials and endpoint default to {@link #environment}'s, else the SDK's default chain and AWS's endpoint.
@@ -44,6 +47,7 @@ public final class LambdaClients {
         private String endpointUrl;
         private String profile;
         private Consumer<ApacheHttpClient.Builder> httpClient = http -> { };
+        private int maxConnections = DEFAULT_MAX_CONNECTIONS;
 
         private Builder() {
         }
@@ -66,6 +70,22 @@ public final class LambdaClients {
         /** @param value a limiter shared by the clients of this process, or null for none (default) @return this */
         public Builder requestRateLimit(RequestRateLimiter value) {
             this.requestRateLimiter = value;
+            return this;
+        }
+
+        /**
+         * Sizes the HTTP connection pool: at most one connection per thread deploying through the client at once is
+         * ever used (a request waiting for the rate limit holds none), so size it to the deploying threads.
+         *
+         * @param value at least 1; default {@value #DEFAULT_MAX_CONNECTIONS}
+         * @return this
+         * @throws IllegalArgumentException if value is under 1
+         */
+        public Builder maxConnections(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("maxConnections must be at least 1, was " + value);
+            }
+            this.maxConnections = value;
             return this;
         }
 
@@ -191,7 +211,7 @@ public final class LambdaClients {
         @SuppressWarnings("deprecation") // the Apache 4 client is the one this project ships with
         private ApacheHttpClient.Builder http() {
             ApacheHttpClient.Builder http = ApacheHttpClient.builder()
-                    .maxConnections(64)
+                    .maxConnections(maxConnections)
                     .connectionTimeout(Duration.ofSeconds(10))
                     .socketTimeout(Duration.ofSeconds(120));
             httpClient.accept(http);

@@ -8,7 +8,8 @@ import java.util.concurrent.TimeUnit;
  * with it ({@link LambdaClients.Builder#requestRateLimit(RequestRateLimiter)}), so that many deployers in one process
  * stay under the account's quotas instead of running into HTTP 429. GetFunction has its own bucket; every other
  * operation shares one. Each attempt (SDK retries included) takes one token; a caller without a token blocks,
- * interruptibly. Thread-safe.
+ * interruptibly. A 429 from the account ({@link #throttled}) slows the bucket down for a while: the quota is the
+ * account's, and other processes may be spending it. Thread-safe.
  */
 public final class RequestRateLimiter {
     /** AWS's per-account, per-region quota on GetFunction: 100 requests per second. */
@@ -23,6 +24,12 @@ public final class RequestRateLimiter {
      * that jitter, for about 3% of throughput when the quota is the bottleneck.
      */
     static final double OTHER_QUOTA_MARGIN = 0.5;
+
+    /** The slowest a throttled bucket goes, in requests per second. */
+    static final double SLOWEST = 0.5;
+    private static final double DECREASE = 0.7;
+    private static final double INCREASE_PER_SECOND = 0.5;
+    private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
 
     private final Bucket getFunction;
     private final Bucket other;
@@ -61,23 +68,72 @@ public final class RequestRateLimiter {
      * @throws InterruptedException if the thread is or gets interrupted
      */
     public Duration acquire(String operationName) throws InterruptedException {
-        return ("GetFunction".equals(operationName) ? getFunction : other).acquire();
+        return bucket(operationName).acquire();
+    }
+
+    /**
+     * Tells the limiter that the account refused a request with HTTP 429 (TooManyRequestsException): someone else (another
+     * process, another tool) spends the same account quota. The operation's bucket slows down to 0.7 of its current rate
+     * (at most once a second, down to {@value #SLOWEST} request per second), then regains half a request per second each
+     * second without another 429, up to its configured rate: additive increase, multiplicative decrease, so that
+     * several processes sharing an account settle on a share each instead of retrying into each other.
+     *
+     * @param operationName the Lambda operation name that was throttled
+     */
+    public void throttled(String operationName) {
+        bucket(operationName).throttled(System.nanoTime());
+    }
+
+    /**
+     * @param operationName the Lambda operation name
+     * @return the rate its bucket admits now, in requests per second (lower than configured after throttling)
+     */
+    public double currentRate(String operationName) {
+        return bucket(operationName).rate(System.nanoTime());
+    }
+
+    private Bucket bucket(String operationName) {
+        return "GetFunction".equals(operationName) ? getFunction : other;
     }
 
     private static final class Bucket {
-        private final long nanosPerToken;
-        private final long burstNanos;
+        private final double configured;
+        private double rate;
         private long nextFree = System.nanoTime();
+        private long lastThrottled;
+        private long lastAdjusted;
+        private boolean slowed;
 
         Bucket(double perSecond) {
-            this.nanosPerToken = (long) (TimeUnit.SECONDS.toNanos(1) / perSecond);
-            this.burstNanos = Math.max(0, TimeUnit.SECONDS.toNanos(1) - nanosPerToken);
+            this.configured = perSecond;
+            this.rate = perSecond;
+        }
+
+        synchronized void throttled(long now) {
+            if (slowed && now - lastThrottled < SECOND) {
+                return; // one congestion, one decrease
+            }
+            rate = Math.max(SLOWEST, rate(now) * DECREASE);
+            slowed = true;
+            lastThrottled = now;
+            lastAdjusted = now;
+        }
+
+        synchronized double rate(long now) {
+            if (slowed && now - lastThrottled >= SECOND) {
+                rate = Math.min(configured, rate + INCREASE_PER_SECOND * (now - lastAdjusted) / SECOND);
+                lastAdjusted = now;
+                slowed = rate < configured;
+            }
+            return rate;
         }
 
         Duration acquire() throws InterruptedException {
             long waitNanos;
             synchronized (this) {
                 long now = System.nanoTime();
+                long nanosPerToken = (long) (SECOND / rate(now));
+                long burstNanos = Math.max(0, SECOND - nanosPerToken);
                 // Tokens unused in the last second are available at once (burst).
                 long start = Math.max(nextFree, now - burstNanos);
                 waitNanos = start - now;

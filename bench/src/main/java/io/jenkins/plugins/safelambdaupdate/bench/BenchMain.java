@@ -24,7 +24,8 @@ public final class BenchMain implements Callable<Integer> {
     /** Exit code: the benchmark could not run. */
     public static final int FAILED = 1;
 
-    @Option(names = "--quick", description = "K = 1, 4, 8 and the 32-function scenario (under 3 minutes on 2 cores)")
+    @Option(names = "--quick", description = "K = 1, 4, 8, the 32-function scenario, cold deployers and a 16-function "
+            + "fleet (under 3 minutes on 2 cores)")
     boolean quick;
 
     @Option(names = "--deployers", split = ",", paramLabel = "K",
@@ -34,6 +35,16 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--functions", paramLabel = "M",
             description = "M of the M-different-functions scenario, 0 for none; default 32")
     Integer functions;
+
+    @Option(names = "--cold", paramLabel = "N",
+            description = "deployers that learned nothing (engine only), at the timings and 3 times slower ones, "
+                    + "0 for none; default 6")
+    Integer cold;
+
+    @Option(names = "--fleet", paramLabel = "F",
+            description = "functions of the fleet (engine only; 2 deployments each, from 1 and from 4 processes), "
+                    + "0 for none; default 200 (with --quick 16)")
+    Integer fleet;
 
     @Option(names = "--strategies", split = ",", paramLabel = "NAME",
             description = "strategies to run, in order; default naive,check-then-update,waiters-only,engine")
@@ -107,7 +118,8 @@ public final class BenchMain implements Callable<Integer> {
             return new BenchSettings(strategies != null ? strategies : base.strategies(),
                     deployers != null ? deployers : base.sameFunctionCounts(),
                     functions != null ? functions : base.distinctFunctions(),
-                    Duration.ofMillis(updateMs), Duration.ofMillis(publishMs), base.seed(), base.jvmWarmUp());
+                    Duration.ofMillis(updateMs), Duration.ofMillis(publishMs), base.seed(), base.jvmWarmUp(),
+                    cold != null ? cold : base.coldDeployers(), fleet != null ? fleet : base.fleetFunctions());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -42,6 +42,11 @@ import java.util.Map;
  *                                          null without a warm-up
  * @param warmUpApiCalls                    the calls that warm-up deployment made, null without one
  * @param failures                          failure reasons and how many deployments failed so
+ * @param processes                         the deploying processes sharing the account (fleet), else 1
+ * @param peakThreads                       the most live threads of the JVM during the run (the in-process simulator's
+ *                                          included), for cold and fleet runs; else null
+ * @param peakHeapMb                        the most heap used during the run (sum of the heap pools' peaks, MiB), for
+ *                                          cold and fleet runs; else null
  */
 public record BenchRecord(String strategy, String scenario, int deployers, int functions, long updateDelayMs,
                           long publishDelayMs, int succeeded, int failed, long conflicts, long preconditionFailures,
@@ -52,11 +57,14 @@ public record BenchRecord(String strategy, String scenario, int deployers, int f
                           int maxDeploymentRequestsPerSecond, Long lockHandoffGapMedianMs, Long lockHandoffGapMaxMs,
                           Integer lockWaiterCalls, Long noticeLatencyMedianMs, Long noticeLatencyP95Ms,
                           int noticeSamples, List<Long> warmUpNoticeLatenciesMs, Integer warmUpApiCalls,
-                          Map<String, Integer> failures) {
+                          Map<String, Integer> failures, int processes, Integer peakThreads,
+                          Integer peakHeapMb) {
 
-    /** @return the scenario as in tables: {@code K=4} or {@code 32 functions} */
+    /** @return the scenario as in tables: {@code K=4}, {@code 32 functions}, {@code cold 1.5 s}, {@code fleet 200×2} */
     public String label() {
-        return new Scenario(scenario, deployers, functions).label();
+        String label = new Scenario(scenario, deployers, functions, processes, 1).label();
+        return Scenario.COLD.equals(scenario) ? label + String.format(java.util.Locale.ROOT, " %.1f s",
+                updateDelayMs / 1000.0) : label;
     }
 
     /** @return deployments that failed or whose update was lost */

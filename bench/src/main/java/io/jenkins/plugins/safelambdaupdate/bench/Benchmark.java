@@ -48,16 +48,24 @@ public final class Benchmark {
                 }
                 progress.accept("JVM warmed up (every strategy once, unmeasured)");
             }
-            ScenarioRunner runner = new ScenarioRunner(settings.updateDelay(), settings.publishDelay(), workload,
-                    settings.seed());
             List<BenchRecord> records = new ArrayList<>();
             List<Scenario> scenarios = settings.scenarios();
-            int total = scenarios.size() * settings.strategies().size();
+            boolean engine = settings.strategies().contains(Strategies.ENGINE);
+            int total = 0;
             for (Scenario scenario : scenarios) {
+                total += scenario.engineOnly() ? (engine ? 1 : 0) : settings.strategies().size();
+            }
+            for (Scenario scenario : scenarios) {
+                ScenarioRunner runner = new ScenarioRunner(settings.updateDelay().multipliedBy(scenario.slower()),
+                        settings.publishDelay().multipliedBy(scenario.slower()), workload, settings.seed());
                 for (String name : settings.strategies()) {
+                    if (scenario.engineOnly() && !Strategies.ENGINE.equals(name)) {
+                        continue;
+                    }
                     long t0 = System.nanoTime();
-                    String runId = name + "-" + scenario.name() + "-" + scenario.deployers();
-                    BenchRecord record = runner.run(Strategies.named(name), scenario, runId);
+                    String runId = name + "-" + scenario.name() + "-" + scenario.deployers() + "-"
+                            + scenario.processes() + "-" + scenario.slower();
+                    BenchRecord record = runner.run(Strategies.forScenario(name, scenario), scenario, runId);
                     records.add(record);
                     progress.accept(String.format(Locale.ROOT, "[%d/%d] %-17s %-12s %2d/%d ok, %d lost, %.2f x LB "
                                     + "(%.1f s run)", records.size(), total, name, scenario.label(), record.succeeded(),
@@ -81,6 +89,17 @@ public final class Benchmark {
         described.put("strategies", settings.strategies());
         described.put("sameFunctionDeployers", settings.sameFunctionCounts());
         described.put("distinctFunctions", settings.distinctFunctions());
+        described.put("coldDeployers", settings.coldDeployers());
+        described.put("coldSlower", BenchSettings.COLD_SLOWER);
+        described.put("fleetFunctions", settings.fleetFunctions());
+        described.put("fleetDeploymentsEach", BenchSettings.FLEET_EACH);
+        described.put("fleetProcesses", List.of(1, BenchSettings.FLEET_PROCESSES));
+        described.put("fleetThreads", ScenarioRunner.FLEET_THREADS);
+        described.put("fleetBound", "max(deployments per function × (2 × update + publish), "
+                + "(5 × deployments − 15) / 15 s): the work one function's deployments must do one after another, or "
+                + "the time the account's 15 req/s quota needs for the 5 calls each deployment cannot do without "
+                + "(UpdateFunctionCode, UpdateFunctionConfiguration, PublishVersion, GetAlias, Create/UpdateAlias), "
+                + "a full bucket of 15 at the start");
         described.put("cores", Runtime.getRuntime().availableProcessors());
         described.put("java", System.getProperty("java.version"));
         return described;

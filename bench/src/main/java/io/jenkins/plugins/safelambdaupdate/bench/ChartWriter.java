@@ -68,7 +68,7 @@ public final class ChartWriter {
         DefaultCategoryDataset unsafe = new DefaultCategoryDataset();
         double maxRatio = 1.5;
         for (BenchRecord r : report.records()) {
-            boolean distinct = Scenario.DISTINCT_FUNCTIONS.equals(r.scenario());
+            boolean distinct = !Scenario.SAME_FUNCTION.equals(r.scenario());
             ratios.addValue(distinct ? null : r.makespanRatio(), r.strategy(), r.label());
             distinctRatios.addValue(distinct ? r.makespanRatio() : null, r.strategy(), r.label());
             unsafe.addValue(100.0 * r.unsafe() / r.deployers(), r.strategy(), r.label());

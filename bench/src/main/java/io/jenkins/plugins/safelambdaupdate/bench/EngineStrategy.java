@@ -40,14 +40,23 @@ final class EngineStrategy implements Strategy {
         return 5;
     }
 
-    @Override
-    public Run open(BenchTarget target) {
-        LambdaClient client = TracingLambdaClient.wrap(LambdaClients.builder()
+    /**
+     * @param connections the HTTP connection pool's size
+     * @return a traced client of the simulator with its own rate limiter at the account quotas, as one process has
+     */
+    static LambdaClient client(BenchTarget target, int connections) {
+        return TracingLambdaClient.wrap(LambdaClients.builder()
                 .region(target.region())
                 .credentialsProvider(target.credentials())
                 .endpointOverride(target.endpoint())
                 .requestRateLimit(RequestRateLimiter.lambdaQuotas())
+                .maxConnections(connections)
                 .build());
+    }
+
+    @Override
+    public Run open(BenchTarget target) {
+        LambdaClient client = client(target, LambdaClients.DEFAULT_MAX_CONNECTIONS);
         SafeLambdaDeployer deployer = SafeLambdaDeployer.builder()
                 .client(client)
                 .lockProvider(LockProviders.inProcess())
@@ -88,8 +97,9 @@ final class EngineStrategy implements Strategy {
         };
     }
 
-    private static DeploymentOutcome deploy(SafeLambdaDeployer deployer, BenchTarget target, DeploymentSpec spec,
-                                            CallTrace trace) {
+    /** Deploys the spec in full (code, configuration, version, alias) and pairs its notices with its calls. */
+    static DeploymentOutcome deploy(SafeLambdaDeployer deployer, BenchTarget target, DeploymentSpec spec,
+                                    CallTrace trace) {
         DeploymentRequest request = DeploymentRequest.builder()
                 .functionName(spec.functionName())
                 .code(CodeSource.zipFile(spec.zipFile()))

@@ -55,6 +55,7 @@ public final class MarkdownReport {
                     .append(" |\n");
         }
         out.append('\n');
+        appendColdAndFleet(out, report);
         appendOperations(out, report.records());
         appendFailures(out, report.records());
         if (!report.engineTargets().isEmpty()) {
@@ -69,6 +70,35 @@ public final class MarkdownReport {
         out.append(NOTES);
         out.append(String.format(Locale.ROOT, "%nWhole run: %.1f s.%n", report.elapsedSeconds()));
         return out.toString();
+    }
+
+    /** The engine-only scenarios: what a deployer that learned nothing pays, and a fleet at the account's quota. */
+    private static void appendColdAndFleet(StringBuilder out, BenchReport report) {
+        List<BenchRecord> records = report.records().stream().filter(r -> Scenario.COLD.equals(r.scenario())
+                || Scenario.FLEET.equals(r.scenario())).toList();
+        if (records.isEmpty()) {
+            return;
+        }
+        out.append("Cold deployers and fleets (engine):\n\n| scenario | processes | succeeded | 429s | calls/deploy (max)"
+                + " | notice p50 / p95 | makespan / bound | × bound | peak threads | peak heap |\n"
+                + "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+        for (BenchRecord r : records) {
+            out.append("| ").append(r.label()).append(" | ").append(r.processes())
+                    .append(" | ").append(r.succeeded()).append('/').append(r.deployers())
+                    .append(" | ").append(r.throttled())
+                    .append(" | ").append(fixed(r.apiCallsPerDeployment(), 1)).append(" (")
+                    .append(r.maxApiCallsPerDeployment()).append(')')
+                    .append(" | ").append(pair(r.noticeLatencyMedianMs(), r.noticeLatencyP95Ms(), " ms"))
+                    .append(" | ").append(seconds(r.makespanMs())).append(" / ").append(seconds(r.lowerBoundMs()))
+                    .append(" | ").append(fixed(r.makespanRatio(), 3))
+                    .append(" | ").append(r.peakThreads())
+                    .append(" | ").append(r.peakHeapMb()).append(" MiB |\n");
+        }
+        Object bound = report.settings().get("fleetBound");
+        if (bound != null) {
+            out.append("\nFleet bound: ").append(bound).append(".\n");
+        }
+        out.append('\n');
     }
 
     private static void appendOperations(StringBuilder out, List<BenchRecord> records) {

@@ -34,6 +34,12 @@ final class ScenarioRunner {
     static final String WARM_UP_FUNCTION = "bench-warmup";
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(20);
     private static final int FAILURE_TEXT = 140;
+    /**
+     * The deploying threads of a fleet, all processes together: the account admits about 3 deployments a second (15
+     * req/s, 5 calls each) and one lasts a few seconds, so a dozen in flight keep the quota busy; 32 leave room for
+     * the waits in the rate limiter without a thread per deployment.
+     */
+    static final int FLEET_THREADS = 32;
 
     private final Duration updateDelay;
     private final Duration publishDelay;
@@ -74,25 +80,31 @@ final class ScenarioRunner {
             List<Strategy.Deployer> deployers = specs.stream().map(run::prepare).toList();
             simulator.reset();
             List<Finished> finished = new ArrayList<>();
-            Instant start = runAll(specs, deployers, finished);
+            JvmPeaks peaks = scenario.engineOnly() ? JvmPeaks.start() : null;
+            int threads = Scenario.FLEET.equals(scenario.name()) ? Math.min(FLEET_THREADS, specs.size()) : specs.size();
+            Instant start = runAll(specs, deployers, finished, threads);
             Instant end = finished.stream().map(f -> f.outcome().endedAt()).max(Comparator.naturalOrder())
                     .orElse(start);
             return measure(strategy, scenario, simulator, finished, Duration.between(start, end),
-                    run.warmUp());
+                    run.warmUp(), peaks);
         }
     }
 
-    /** Starts every deployer at once; @return the start instant */
+    /**
+     * Starts every deployer at once, or as many as there are threads and the others in order as threads free up.
+     *
+     * @return the start instant
+     */
     private static Instant runAll(List<DeploymentSpec> specs, List<Strategy.Deployer> deployers,
-                                  List<Finished> finished) throws InterruptedException {
+                                  List<Finished> finished, int threads) throws InterruptedException {
         int n = deployers.size();
-        ExecutorService pool = Executors.newFixedThreadPool(n, task -> {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
             Thread thread = new Thread(task, "bench-deployer");
             thread.setDaemon(true);
             return thread;
         });
         try {
-            CountDownLatch ready = new CountDownLatch(n);
+            CountDownLatch ready = new CountDownLatch(Math.min(n, threads));
             CountDownLatch go = new CountDownLatch(1);
             List<Future<Finished>> futures = new ArrayList<>();
             for (int i = 0; i < n; i++) {
@@ -134,7 +146,8 @@ final class ScenarioRunner {
     }
 
     private BenchRecord measure(Strategy strategy, Scenario scenario, LambdaSimulator simulator,
-                                List<Finished> finished, Duration makespan, Strategy.WarmUp warmUp) {
+                                List<Finished> finished, Duration makespan, Strategy.WarmUp warmUp,
+                                JvmPeaks peaks) {
         SimulatorStats stats = simulator.stats();
         List<CallRecord> log = simulator.callLog();
         int n = finished.size();
@@ -185,18 +198,20 @@ final class ScenarioRunner {
                 maxRate, Measurements.median(gaps), gaps.isEmpty() ? null : gaps.stream().max(Long::compare).get(),
                 waiterCalls, Measurements.median(latencies), Measurements.percentile(latencies, 95),
                 latencies.size(), warmUp == null ? null : warmUp.notices().stream().map(Notice::latencyMillis).toList(),
-                warmUp == null ? null : warmUp.apiCalls(), failures);
+                warmUp == null ? null : warmUp.apiCalls(), failures, scenario.processes(),
+                peaks == null ? null : peaks.threads(), peaks == null ? null : peaks.heapMb());
     }
 
     /**
-     * The least time the scenario's work can take: for K deployers of one function, K deployments one after
-     * another, each two updates and a publish ({@code K × (2 × update + publish)}); for different functions, one
-     * deployment. Or, when longer, the time the account's 15 req/s quota needs to admit the calls the deployments
-     * cannot do without ({@link Strategy#requiredQuotaCalls()} each, a full bucket at the start).
+     * The least time the scenario's work can take: the deployments of one function one after another, each two
+     * updates and a publish ({@code deployments per function × (2 × update + publish)}: K of them for K deployers of
+     * one function, one for different functions, two for a fleet deployed twice). Or, when longer, the time the
+     * account's 15 req/s quota needs to admit the calls the deployments cannot do without
+     * ({@link Strategy#requiredQuotaCalls()} each, a full bucket at the start: {@code (calls − 15) / 15 s}).
      */
     Duration lowerBound(Strategy strategy, Scenario scenario) {
         Duration one = updateDelay.multipliedBy(2).plus(publishDelay);
-        Duration serial = scenario.sameFunction() ? one.multipliedBy(scenario.deployers()) : one;
+        Duration serial = one.multipliedBy(scenario.deploymentsPerFunction());
         Duration quota = Measurements.quotaTime((long) strategy.requiredQuotaCalls() * scenario.deployers(),
                 QUOTA_PER_SECOND);
         return serial.compareTo(quota) >= 0 ? serial : quota;

@@ -24,6 +24,22 @@ public final class Strategies {
 
     /**
      * @param name one of {@link #NAMES}
+     * @param scenario the scenario it runs
+     * @return a new instance; the engine's cold or fleet form for those scenarios
+     * @throws IllegalArgumentException for an unknown name
+     */
+    public static Strategy forScenario(String name, Scenario scenario) {
+        if (ENGINE.equals(name) && Scenario.COLD.equals(scenario.name())) {
+            return new ColdEngineStrategy();
+        }
+        if (ENGINE.equals(name) && Scenario.FLEET.equals(scenario.name())) {
+            return new FleetEngineStrategy(scenario, ScenarioRunner.FLEET_THREADS);
+        }
+        return named(name);
+    }
+
+    /**
+     * @param name one of {@link #NAMES}
      * @return a new instance
      * @throws IllegalArgumentException for an unknown name
      */

@@ -45,6 +45,12 @@ class MeasurementsTest {
                 .isEqualTo(Duration.ofMillis(5400));
         assertThat(runner.lowerBound(Strategies.named("engine"), Scenario.distinctFunctions(32)).toMillis())
                 .isEqualTo(9666);
+        // 200 functions x 2 deployments x 5 calls: (2000 - 15) / 15 s = 132.3 s > 2 x 3.5 s
+        assertThat(runner.lowerBound(Strategies.named("engine"), Scenario.fleet(200, 2, 1)).toMillis())
+                .isEqualTo(132333);
+        // Two deployments of one function one after another: 7 s > (10 - 15) / 15 s
+        assertThat(runner.lowerBound(Strategies.named("engine"), Scenario.fleet(1, 2, 4)))
+                .isEqualTo(Duration.ofSeconds(7));
     }
 
     @Test

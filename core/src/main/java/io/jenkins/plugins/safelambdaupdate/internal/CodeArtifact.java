@@ -68,6 +68,11 @@ final class CodeArtifact {
         return "Updating code (CodeSha256 " + expectedSha + ")";
     }
 
+    /** @return the zip's size in bytes; 0 for S3 and images, whose size is not known here */
+    long size() {
+        return zipBytes == null ? 0 : zipBytes.asByteBuffer().remaining();
+    }
+
     /** Remembers the CodeSha256 our update produced, when it could not be known before. */
     void applied(String sha) {
         if (expectedSha == null) {

@@ -42,7 +42,7 @@ final class CodePhase extends UpdatePhase {
         long submitted = System.nanoTime();
         support.ledger().worked(Phase.CODE);
         code.applied(newSha);
-        FunctionConfiguration updated = support.waits().awaitUpdated(Phase.CODE, submitted);
+        FunctionConfiguration updated = support.waits().awaitUpdated(Phase.CODE, submitted, code.size());
         if (FunctionStatuses.isFailedUpdate(updated)) {
             throw DeploymentFailures.updateFailed(ctx, "Code update", updated);
         }

@@ -142,7 +142,8 @@ final class Deployment {
         new AliasPhase(support).move(alias, version);
 
         // 9. Verify.
-        FunctionConfiguration verified = new VerifyPhase(support, code, intent).verify(version);
+        FunctionConfiguration verified = new VerifyPhase(support, code, intent).verify(version,
+                publishPhase.activeVersion());
         return ledger.result(version, alias, verified);
     }
 

@@ -4,6 +4,7 @@ import io.jenkins.plugins.safelambdaupdate.DeploymentEvent;
 import io.jenkins.plugins.safelambdaupdate.Phase;
 import io.jenkins.plugins.safelambdaupdate.SafeLambdaDeployer;
 import java.time.Duration;
+import java.util.function.Consumer;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
@@ -23,7 +24,9 @@ import software.amazon.awssdk.services.lambda.waiters.LambdaWaiter;
  * WaiterOverrideConfiguration} has no initial delay), and right after a submission that poll cannot succeed. So when
  * a duration has been learned, a wait first sleeps once (through the engine's sleeper, interruptibly, bounded by the
  * deadline) until the expected completion, and then hands over to the waiter, whose immediate poll is the aimed one.
- * That is one bounded sleep before the waiter, not a polling loop: every poll is the waiter's.
+ * That is one bounded sleep before the waiter, not a polling loop: every poll is the waiter's. Before anything was
+ * learned about this function and phase, the first poll and the backoff come from {@link FirstGuesses} (among them
+ * the interval in which this deployment's previous update of the function ended, which this class keeps).
  */
 final class FunctionWaits {
     private static final int WAITER_MAX_ATTEMPTS = 1_000_000;
@@ -34,6 +37,8 @@ final class FunctionWaits {
     private final Duration minimumPollInterval;
     private final Retries retries;
     private final SafeLambdaDeployer.Sleeper sleeper;
+    /** Where this deployment's last update of its own ended (a guess for the next wait), or null before one. */
+    private AdaptiveBackoff.Interval lastUpdate;
 
     FunctionWaits(DeploymentContext ctx, UpdateDurations durations, Duration minimumPollInterval, Retries retries,
                   SafeLambdaDeployer.Sleeper sleeper) {
@@ -53,9 +58,19 @@ final class FunctionWaits {
      * @return the configuration read last: Successful or Failed
      */
     FunctionConfiguration awaitUpdated(Phase kind, long submittedNanos) {
-        sleepUntilExpected(kind, submittedNanos);
+        return awaitUpdated(kind, submittedNanos, 0);
+    }
+
+    /**
+     * As {@link #awaitUpdated(Phase, long)}, for our own update of a package of the given size.
+     *
+     * @param packageBytes the size of the package uploaded, 0 when unknown (a guess grows with it)
+     */
+    FunctionConfiguration awaitUpdated(Phase kind, long submittedNanos, long packageBytes) {
+        WaitPlan plan = kind == null ? null : plan(kind, packageBytes);
+        sleepUntilFirstPoll(plan, submittedNanos);
         while (true) {
-            AdaptiveBackoff backoff = backoff(kind, submittedNanos);
+            AdaptiveBackoff backoff = backoff(plan, submittedNanos);
             try {
                 WaiterResponse<GetFunctionResponse> response = waiter.waitUntilFunctionUpdatedV2(latest(),
                         configuration(backoff));
@@ -74,8 +89,9 @@ final class FunctionWaits {
 
     /** Waits with FunctionActiveV2 until a Pending function is Active; State=Failed stops the run. */
     FunctionConfiguration awaitActive() {
+        long startNanos = System.nanoTime();
         while (true) {
-            AdaptiveBackoff backoff = backoff(null, System.nanoTime());
+            AdaptiveBackoff backoff = backoff(null, startNanos);
             try {
                 WaiterResponse<GetFunctionResponse> response = waiter.waitUntilFunctionActiveV2(latest(),
                         configuration(backoff));
@@ -99,9 +115,10 @@ final class FunctionWaits {
      * @return the version's configuration read last (Active or not)
      */
     FunctionConfiguration awaitVersionActive(String version, long submittedNanos) {
-        sleepUntilExpected(Phase.PUBLISH, submittedNanos);
+        WaitPlan plan = plan(Phase.PUBLISH, 0);
+        sleepUntilFirstPoll(plan, submittedNanos);
         while (true) {
-            AdaptiveBackoff backoff = backoff(Phase.PUBLISH, submittedNanos);
+            AdaptiveBackoff backoff = backoff(plan, submittedNanos);
             GetFunctionRequest poll = GetFunctionRequest.builder().functionName(ctx.functionArn()).qualifier(version)
                     .overrideConfiguration(ctx.timeouts()).build();
             try {
@@ -118,21 +135,27 @@ final class FunctionWaits {
         }
     }
 
+    /** @return this function's learned duration for the phase, or else a guess from what is known before learning */
+    private WaitPlan plan(Phase kind, long packageBytes) {
+        return durations.learned(ctx.functionArn(), kind).map(WaitPlan::learned)
+                .orElseGet(() -> FirstGuesses.plan(kind, lastUpdate, durations.prior(kind).orElse(null),
+                        packageBytes));
+    }
+
     /**
-     * Sleeps once, until the expected completion of our own operation (when one has been learned), so that the
-     * waiter's immediate first poll is aimed at it. An estimate is a guess: the sleep takes at most half the time left
-     * before the deadline, so the waiter always polls before a deadline is reported. An interrupt stops the run.
+     * Sleeps once, until the planned first poll of our own operation, so that the waiter's immediate first poll is
+     * aimed at it. An estimate is a guess: the sleep takes at most half the time left before the deadline, so the
+     * waiter always polls before a deadline is reported. An interrupt stops the run.
      */
-    private void sleepUntilExpected(Phase kind, long submittedNanos) {
-        Duration expected = kind == null ? null : durations.estimate(ctx.functionArn(), kind).orElse(null);
-        if (expected == null) {
+    private void sleepUntilFirstPoll(WaitPlan plan, long submittedNanos) {
+        if (plan == null) {
             return;
         }
-        long untilExpected = submittedNanos + expected.toNanos() - System.nanoTime();
-        if (untilExpected <= 0) {
+        long untilFirstPoll = submittedNanos + plan.firstPoll().toNanos() - System.nanoTime();
+        if (untilFirstPoll <= 0) {
             return;
         }
-        Duration delay = Duration.ofNanos(untilExpected);
+        Duration delay = Duration.ofNanos(untilFirstPoll);
         Duration halfLeft = ctx.remaining().dividedBy(2);
         try {
             sleeper.sleep(delay.compareTo(halfLeft) > 0 ? halfLeft : delay);
@@ -167,17 +190,24 @@ final class FunctionWaits {
         return e.getCause() == null && String.valueOf(e.getMessage()).contains("transitioned the waiter to failure");
     }
 
-    private AdaptiveBackoff backoff(Phase kind, long startNanos) {
-        Duration expected = kind == null ? null : durations.estimate(ctx.functionArn(), kind).orElse(null);
+    private AdaptiveBackoff backoff(WaitPlan plan, long startNanos) {
         Phase waitingPhase = ctx.phase();
-        return new AdaptiveBackoff(System::nanoTime, startNanos, expected, minimumPollInterval,
-                elapsed -> ctx.emit(new DeploymentEvent.StillWaiting(ctx.now(), waitingPhase, ctx.lastSeen(),
-                        elapsed)));
+        Consumer<Duration> progress = elapsed -> ctx.emit(new DeploymentEvent.StillWaiting(ctx.now(), waitingPhase,
+                ctx.lastSeen(), elapsed));
+        if (plan != null && !plan.learned()) {
+            return AdaptiveBackoff.guessing(System::nanoTime, startNanos, plan, minimumPollInterval, progress);
+        }
+        return new AdaptiveBackoff(System::nanoTime, startNanos, plan == null ? null : plan.firstPoll(),
+                minimumPollInterval, progress);
     }
 
     private void learn(Phase kind, AdaptiveBackoff backoff) {
         if (kind != null) {
-            durations.record(ctx.functionArn(), kind, backoff.observedDuration(System.nanoTime()));
+            long done = System.nanoTime();
+            durations.record(ctx.functionArn(), kind, backoff.observedDuration(done));
+            if (kind != Phase.PUBLISH) {
+                lastUpdate = backoff.completedWithin(done);
+            }
         }
     }
 

@@ -17,6 +17,7 @@ final class PublishPhase {
     private final PhaseSupport support;
     private final CodeArtifact code;
     private String version;
+    private FunctionConfiguration activeVersion;
 
     PublishPhase(PhaseSupport support, CodeArtifact code) {
         this.ctx = support.ctx();
@@ -28,6 +29,14 @@ final class PublishPhase {
     /** @return the version published, or null before publishing */
     String version() {
         return version;
+    }
+
+    /**
+     * @return the published version as read when it became Active (a version never changes after), or null when
+     *     PublishVersion answered Active at once and nothing was read
+     */
+    FunctionConfiguration activeVersion() {
+        return activeVersion;
     }
 
     /** @return true when published, false when the intent must be re-applied first (another writer changed it) */
@@ -56,6 +65,7 @@ final class PublishPhase {
                             + active.stateAsString() + " (" + active.stateReasonCodeAsString() + ": "
                             + active.stateReason() + ")", null);
                 }
+                activeVersion = active;
             }
             ctx.emit(new DeploymentEvent.Published(ctx.now(), version, response.codeSha256()));
             return true;

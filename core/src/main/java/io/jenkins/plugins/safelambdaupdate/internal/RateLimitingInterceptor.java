@@ -8,8 +8,12 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
-/** Takes a token from a {@link RequestRateLimiter} before each HTTP attempt; interruptible. */
+/**
+ * Takes a token from a {@link RequestRateLimiter} before each HTTP attempt, interruptibly, and tells it of each attempt
+ * the account refused with HTTP 429, so that it slows down (every attempt passes here, SDK retries included).
+ */
 public final class RateLimitingInterceptor implements ExecutionInterceptor {
+    private static final int TOO_MANY_REQUESTS = 429;
     private final RequestRateLimiter limiter;
 
     public RateLimitingInterceptor(RequestRateLimiter limiter) {
@@ -25,6 +29,13 @@ public final class RateLimitingInterceptor implements ExecutionInterceptor {
             Thread.currentThread().interrupt();
             throw AbortedException.builder().message("Interrupted while waiting for the request rate limit")
                     .cause(e).build();
+        }
+    }
+
+    @Override
+    public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
+        if (context.httpResponse().statusCode() == TOO_MANY_REQUESTS) {
+            limiter.throttled(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
         }
     }
 }

@@ -48,11 +48,18 @@ public final class UpdateDurations {
      *     drawn from other functions; empty when nothing is known
      */
     Optional<Duration> estimate(String functionArn, Phase phase) {
+        Optional<Duration> estimate = learned(functionArn, phase);
+        return estimate.isPresent() ? estimate : prior(phase);
+    }
+
+    /** @return the estimate from this function's own history of this phase; empty when it has none */
+    Optional<Duration> learned(String functionArn, Phase phase) {
         History own = histories.get(new Key(functionArn, phase));
-        Optional<Duration> estimate = own == null ? Optional.empty() : own.estimate();
-        if (estimate.isPresent()) {
-            return estimate;
-        }
+        return own == null ? Optional.empty() : own.estimate();
+    }
+
+    /** @return the conservative prior of a function without history, drawn from other functions; empty if none */
+    Optional<Duration> prior(Phase phase) {
         History anyFunction = histories.get(new Key(ANY_FUNCTION, phase));
         return anyFunction == null ? Optional.empty()
                 : anyFunction.fastest().map(fastest -> fastest.compareTo(PRIOR_CAP) > 0 ? PRIOR_CAP : fastest);
@@ -71,7 +78,8 @@ public final class UpdateDurations {
     /**
      * Writes what was learned as properties: {@code format=2}, and per function and phase the measured
      * milliseconds, oldest first ({@code ARN|code=1200,1180}), plus the next aim after an upper bound
-     * ({@code ARN|code|aim=900}). ARNs and numbers only, nothing secret.
+     * ({@code ARN|code|aim=900}; with an empty list when only upper bounds were seen yet). ARNs and numbers only,
+     * nothing secret.
      */
     public void writeTo(Properties properties) {
         properties.setProperty(FORMAT_KEY, FORMAT);
@@ -91,10 +99,12 @@ public final class UpdateDurations {
             if (key == null) {
                 continue;
             }
-            List<Long> measured = millis(properties.getProperty(name));
+            String text = properties.getProperty(name);
+            // Empty when only an upper bound was seen yet: then the aim is all there is.
+            List<Long> measured = text.isBlank() ? List.of() : millis(text);
             Long aim = properties.getProperty(name + History.AIM_SUFFIX) == null ? null
                     : single(millis(properties.getProperty(name + History.AIM_SUFFIX)));
-            if (measured != null && !measured.isEmpty() && (aim == null || aim >= 0)) {
+            if (measured != null && (aim == null ? !measured.isEmpty() : aim >= 0)) {
                 histories.computeIfAbsent(key, k -> History.restored(measured, aim));
             }
         }
@@ -190,7 +200,7 @@ public final class UpdateDurations {
         }
 
         synchronized void writeTo(String name, Properties properties) {
-            if (measured.isEmpty()) {
+            if (measured.isEmpty() && aim < 0) {
                 return;
             }
             properties.setProperty(name, measured.stream().map(String::valueOf).collect(Collectors.joining(",")));

@@ -11,7 +11,11 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.GetFunctionRequest;
 
-/** Step 9: read the published version (or $LATEST) once more and compare code and configuration with the intent. */
+/**
+ * Step 9: compare the code and configuration of the published version (or $LATEST) with the intent: as read when the
+ * version became Active (a published version never changes, so reading it again would tell nothing new), else read
+ * once more.
+ */
 final class VerifyPhase {
     private final DeploymentContext ctx;
     private final DeploymentLedger ledger;
@@ -27,10 +31,17 @@ final class VerifyPhase {
         this.intent = intent;
     }
 
-    /** @param version the version published, or null for $LATEST; @return the configuration verified */
-    FunctionConfiguration verify(String version) {
+    /**
+     * @param version the version published, or null for $LATEST
+     * @param activeVersion that version as read once it was Active, or null to read it (or $LATEST) now
+     * @return the configuration verified
+     */
+    FunctionConfiguration verify(String version, FunctionConfiguration activeVersion) {
         ledger.begin(Phase.VERIFY);
         try {
+            if (version != null && activeVersion != null) {
+                return check(version, activeVersion);
+            }
             while (true) {
                 ctx.checkStillGoing();
                 try {

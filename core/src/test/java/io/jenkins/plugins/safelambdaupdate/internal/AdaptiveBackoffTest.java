@@ -108,4 +108,46 @@ class AdaptiveBackoffTest {
         poll(b); // unfinished at 1000 ms, done at 1100 ms
         assertThat(b.observedDuration(now.get())).isEqualTo(ObservedDuration.measured(Duration.ofMillis(1050)));
     }
+
+    private AdaptiveBackoff guessing(WaitPlan plan) {
+        return AdaptiveBackoff.guessing(now::get, now.get(), plan, Duration.ofMillis(100), progress::add);
+    }
+
+    @Test
+    void aGuessIsFollowedByALadderOfHalfTheTimeElapsed() {
+        AdaptiveBackoff b = guessing(WaitPlan.guess(Duration.ofSeconds(1)));
+        now.addAndGet(1000 * MS); // slept until the guess; the waiter's first poll sees it unfinished
+        assertThat(poll(b)).isEqualTo(500);
+        assertThat(poll(b)).isEqualTo(750);
+        assertThat(poll(b)).isEqualTo(1125);
+        assertThat(poll(b)).isEqualTo(1687);
+        assertThat(poll(b)).as("at most 2 s apart").isEqualTo(2000);
+    }
+
+    @Test
+    void aBracketIsPolledEvenlyThenTheLadderTakesOver() {
+        AdaptiveBackoff b = guessing(WaitPlan.through(new AdaptiveBackoff.Interval(Duration.ofMillis(1000),
+                Duration.ofMillis(1800))));
+        now.addAndGet(1200 * MS); // the first poll, a step into the bracket
+        assertThat(poll(b)).isEqualTo(200);
+        assertThat(poll(b)).isEqualTo(200);
+        assertThat(poll(b)).isEqualTo(200); // the last poll of the bracket at 1800 ms
+        assertThat(poll(b)).isEqualTo(900);
+    }
+
+    @Test
+    void aGuessMeasuresBetweenItsPollsAndIsOnlyAnUpperBoundWhenTheFirstPollSeesItDone() {
+        AdaptiveBackoff first = guessing(WaitPlan.guess(Duration.ofSeconds(1)));
+        now.addAndGet(1000 * MS);
+        assertThat(first.observedDuration(now.get())).isEqualTo(ObservedDuration.atMost(Duration.ofMillis(1000)));
+        assertThat(first.completedWithin(now.get())).isEqualTo(new AdaptiveBackoff.Interval(Duration.ofMillis(500),
+                Duration.ofMillis(1000)));
+
+        AdaptiveBackoff later = guessing(WaitPlan.guess(Duration.ofSeconds(1)));
+        now.addAndGet(1000 * MS);
+        poll(later); // unfinished at 1000 ms, done at 1500 ms
+        assertThat(later.observedDuration(now.get())).isEqualTo(ObservedDuration.measured(Duration.ofMillis(1250)));
+        assertThat(later.completedWithin(now.get())).isEqualTo(new AdaptiveBackoff.Interval(Duration.ofMillis(1000),
+                Duration.ofMillis(1500)));
+    }
 }

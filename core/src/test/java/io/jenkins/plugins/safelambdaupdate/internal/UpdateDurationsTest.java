@@ -127,4 +127,26 @@ class UpdateDurationsTest {
         fromOldFormat.readFrom(oldFormat);
         assertThat(fromOldFormat.estimate(FAST, Phase.CODE)).isEmpty();
     }
+
+    @Test
+    void anUpperBoundAloneIsSavedAsTheNextAimAndRestored() {
+        durations.record(FAST, Phase.CODE, ObservedDuration.atMost(Duration.ofMillis(1000)));
+        Properties saved = new Properties();
+        durations.writeTo(saved);
+        assertThat(saved.getProperty(FAST + "|code")).isEmpty();
+        assertThat(saved.getProperty(FAST + "|code|aim")).isEqualTo("900");
+
+        UpdateDurations restored = new UpdateDurations();
+        restored.readFrom(saved);
+        assertThat(restored.learned(FAST, Phase.CODE)).contains(Duration.ofMillis(900));
+    }
+
+    @Test
+    void whatAFunctionLearnedItselfIsToldApartFromThePriorOfOthers() {
+        durations.record(SLOW, Phase.CODE, ObservedDuration.measured(Duration.ofMillis(800)));
+        assertThat(durations.learned(SLOW, Phase.CODE)).contains(Duration.ofMillis(800));
+        assertThat(durations.learned(FAST, Phase.CODE)).isEmpty();
+        assertThat(durations.prior(Phase.CODE)).contains(Duration.ofMillis(800));
+        assertThat(durations.prior(Phase.PUBLISH)).isEmpty();
+    }
 }
