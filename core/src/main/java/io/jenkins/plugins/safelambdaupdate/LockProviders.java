@@ -2,6 +2,7 @@ package io.jenkins.plugins.safelambdaupdate;
 
 import io.jenkins.plugins.safelambdaupdate.internal.lock.DynamoDbLockProvider;
 import io.jenkins.plugins.safelambdaupdate.internal.lock.FileLockProvider;
+import io.jenkins.plugins.safelambdaupdate.internal.lock.InOrderLockProvider;
 import io.jenkins.plugins.safelambdaupdate.internal.lock.InProcessLockProvider;
 import io.jenkins.plugins.safelambdaupdate.internal.lock.NoLockProvider;
 import java.nio.file.Path;
@@ -56,6 +57,20 @@ public final class LockProviders {
     public static LockProvider dynamoDb(DynamoDbClient client, DynamoDbLockSettings settings) {
         return new DynamoDbLockProvider(Objects.requireNonNull(client, "client cannot be null"),
                 Objects.requireNonNull(settings, "settings cannot be null"));
+    }
+
+    /**
+     * Two locks, one after the other: {@code first} (a local queue, such as a Jenkins controller's lockable resource),
+     * then {@code then} (a lock across hosts, such as {@link #dynamoDb}), both within the one timeout; released in
+     * reverse order, and the first released when the second cannot be had. Waiters are told about each.
+     *
+     * @param first taken first, not null
+     * @param then taken once the first is held, not null
+     * @return the combined provider
+     * @throws NullPointerException if first or then is null
+     */
+    public static LockProvider inOrder(LockProvider first, LockProvider then) {
+        return new InOrderLockProvider(first, then);
     }
 
     /**

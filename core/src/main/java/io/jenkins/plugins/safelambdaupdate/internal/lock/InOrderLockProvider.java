@@ -1,0 +1,67 @@
+package io.jenkins.plugins.safelambdaupdate.internal.lock;
+
+import io.jenkins.plugins.safelambdaupdate.FunctionLock;
+import io.jenkins.plugins.safelambdaupdate.LockProvider;
+import io.jenkins.plugins.safelambdaupdate.LockTimeoutException;
+import io.jenkins.plugins.safelambdaupdate.LockWaitListener;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Two locks taken one after the other within one timeout, released in reverse order: a local queue first (a Jenkins
+ * controller's lockable resource), then a lock shared across hosts (DynamoDB), so that one deployer per local queue
+ * contends across hosts. When the second cannot be had, the first is released before the failure is thrown.
+ */
+public final class InOrderLockProvider implements LockProvider {
+    private final LockProvider first;
+    private final LockProvider then;
+
+    /**
+     * @param first taken first, not null
+     * @param then taken once the first is held, not null
+     */
+    public InOrderLockProvider(LockProvider first, LockProvider then) {
+        this.first = Objects.requireNonNull(first, "first cannot be null");
+        this.then = Objects.requireNonNull(then, "then cannot be null");
+    }
+
+    @Override
+    public FunctionLock acquire(String lockName, Duration timeout, LockWaitListener listener)
+            throws InterruptedException, LockTimeoutException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        FunctionLock outer = first.acquire(lockName, timeout, listener);
+        FunctionLock inner;
+        try {
+            Duration left = Duration.ofNanos(deadline - System.nanoTime());
+            if (left.isNegative() || left.isZero()) {
+                throw new LockTimeoutException("No time left for the second lock of " + lockName);
+            }
+            inner = then.acquire(lockName, left, listener);
+        } catch (InterruptedException | LockTimeoutException | RuntimeException e) {
+            outer.close();
+            throw e;
+        }
+        return new Both(lockName, outer, inner);
+    }
+
+    /** Both locks; not taken only when neither was. */
+    private record Both(String name, FunctionLock outer, FunctionLock inner) implements FunctionLock {
+        @Override
+        public Optional<String> notTakenBecause() {
+            if (outer.notTakenBecause().isPresent() && inner.notTakenBecause().isPresent()) {
+                return Optional.of(outer.notTakenBecause().get() + "; " + inner.notTakenBecause().get());
+            }
+            return Optional.empty();
+        }
+
+        @Override
+        public void close() {
+            try {
+                inner.close();
+            } finally {
+                outer.close();
+            }
+        }
+    }
+}
