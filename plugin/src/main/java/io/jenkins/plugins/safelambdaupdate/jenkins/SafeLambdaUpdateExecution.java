@@ -81,17 +81,24 @@ final class SafeLambdaUpdateExecution extends SynchronousNonBlockingStepExecutio
                 code = CodeSource.zipFile(zip);
             }
             DeploymentRequest request = request(code);
+            EnvVars environment = context.get(EnvVars.class);
+            AwsCredentialsProvider credentials = credentials(step.getCredentialsId(), run, log);
             LambdaClients.Builder clients = LambdaClients.builder()
-                    .environment(AwsEnvironment.of(context.get(EnvVars.class)))
+                    .environment(AwsEnvironment.of(environment))
                     .function(FunctionReference.parse(request.functionName()))
                     .region(step.getRegion())
                     .endpointUrl(step.getEndpointUrl())
-                    .credentialsProvider(credentials(step.getCredentialsId(), run, log));
+                    .credentialsProvider(credentials);
             LockProvider locks = step.isLock()
                     ? new LockableResourceLockProvider(run, LockWaiters.get())
                     : LockProviders.none("lock: false");
             EventRenderer renderer = new EventRenderer();
-            try (LambdaClient client = clients.build()) {
+            try (LambdaClient client = clients.build();
+                 CrossHostLock crossHost = crossHostLock(run, client, credentials, environment)) {
+                if (crossHost != null) {
+                    // The local queue first, so that one build of this controller at a time contends across hosts.
+                    locks = LockProviders.inOrder(locks, crossHost.provider());
+                }
                 return SafeLambdaDeployer.builder().client(client).lockProvider(locks)
                         .learnedDurations(ControllerLearnedDurations.get().durations()).build()
                         .deploy(request, event -> log.println(PREFIX + renderer.render(event)))
@@ -128,6 +135,17 @@ final class SafeLambdaUpdateExecution extends SynchronousNonBlockingStepExecutio
         context.onFailure(new AbortException(PREFIX + "Jenkins restarted while safeLambdaUpdate was deploying "
                 + functionName + "; the deployment was interrupted and its lock freed: check the function's state"
                 + " and run the deployment again"));
+    }
+
+    /** @return the DynamoDB lock of the controller's settings, or null without a table or with the step opting out */
+    private CrossHostLock crossHostLock(Run<?, ?> run, LambdaClient client, AwsCredentialsProvider credentials,
+                                        EnvVars environment) {
+        SafeLambdaUpdateConfiguration config = SafeLambdaUpdateConfiguration.get();
+        if (!step.isCrossHostLock() || config.getLockTable() == null) {
+            return null;
+        }
+        return CrossHostLock.open(config, run, client.serviceClientConfiguration().region().id(), credentials,
+                environment);
     }
 
     private DeploymentRequest request(CodeSource code) {

@@ -48,6 +48,7 @@ public final class SafeLambdaUpdateStep extends Step {
     private String credentialsId;
     private String endpointUrl;
     private boolean lock = true;
+    private boolean crossHostLock = true;
     private int deadlineMinutes = (int) DeploymentRequest.DEFAULT_DEADLINE.toMinutes();
     private int conflictRetries = DeploymentRequest.DEFAULT_CONFLICT_RETRIES;
     private String onForeignChange = "reapply";
@@ -105,6 +106,8 @@ public final class SafeLambdaUpdateStep extends Step {
     @DataBoundSetter public void setEndpointUrl(String value) { endpointUrl = Util.fixEmptyAndTrim(value); }
     public boolean isLock() { return lock; }
     @DataBoundSetter public void setLock(boolean value) { lock = value; }
+    public boolean isCrossHostLock() { return crossHostLock; }
+    @DataBoundSetter public void setCrossHostLock(boolean value) { crossHostLock = value; }
     public int getDeadlineMinutes() { return deadlineMinutes; }
     @DataBoundSetter public void setDeadlineMinutes(int value) { deadlineMinutes = value; }
     public int getConflictRetries() { return conflictRetries; }

@@ -178,4 +178,36 @@ class SafeLambdaUpdateLockTest {
         SemaphoreStep.success("hold/1", null);
         j.assertBuildStatusSuccess(j.waitForCompletion(holder));
     }
+
+    /**
+     * With a DynamoDB lock table set for the controller, the step also takes the DynamoDB lock after its lockable
+     * resource: here the endpoint given for DynamoDB is the Lambda simulator's, which refuses DynamoDB's calls, so the
+     * deployment stops in the lock phase naming the table (lock unavailable) and nothing is sent to Lambda; a step
+     * that opts out deploys.
+     */
+    @Test
+    void aControllerWideDynamoDbTableIsTakenAfterTheLockableResourceUnlessTheStepOptsOut(JenkinsRule j)
+            throws Exception {
+        Simulated.addCredentials();
+        Simulated.function(sim, "orders");
+        SafeLambdaUpdateConfiguration config = SafeLambdaUpdateConfiguration.get();
+        config.setLockTable("safe-lambda-update-locks");
+        config.setLockRegion(sim.region());
+        config.setLockEndpointUrl(sim.endpoint().toString()); // no DynamoDB there: the lock cannot be had
+        long updatesBefore = sim.stats().calls("UpdateFunctionConfiguration");
+
+        WorkflowJob p = j.createProject(WorkflowJob.class, "deploy");
+        p.setDefinition(new CpsFlowDefinition(Simulated.step(sim, "orders", "environment: ['A=1']"), true));
+        WorkflowRun locked = j.buildAndAssertStatus(Result.FAILURE, p);
+        j.assertLogContains("LOCK_UNAVAILABLE", locked);
+        j.assertLogContains("DynamoDB lock table 'safe-lambda-update-locks'", locked);
+        j.assertLogNotContains("Updating configuration", locked);
+        assertEquals(updatesBefore, sim.stats().calls("UpdateFunctionConfiguration"));
+
+        WorkflowJob optOut = j.createProject(WorkflowJob.class, "deploy-here-only");
+        optOut.setDefinition(new CpsFlowDefinition(Simulated.step(sim, "orders",
+                "environment: ['A=2'], crossHostLock: false"), true));
+        j.assertBuildStatusSuccess(optOut.scheduleBuild2(0));
+        assertEquals(Map.of("A", "2"), sim.function("orders").orElseThrow().latest().environment());
+    }
 }

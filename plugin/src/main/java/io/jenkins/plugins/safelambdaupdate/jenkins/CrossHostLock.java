@@ -1,0 +1,88 @@
+package io.jenkins.plugins.safelambdaupdate.jenkins;
+
+import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials;
+import hudson.model.Run;
+import io.jenkins.plugins.safelambdaupdate.DynamoDbClients;
+import io.jenkins.plugins.safelambdaupdate.DynamoDbLockSettings;
+import io.jenkins.plugins.safelambdaupdate.InvalidRequestException;
+import io.jenkins.plugins.safelambdaupdate.LockProvider;
+import io.jenkins.plugins.safelambdaupdate.LockProviders;
+import io.jenkins.plugins.safelambdaupdate.RequestParameters;
+import java.util.Map;
+import jenkins.model.Jenkins;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The DynamoDB lock of one deployment, from the controller's {@link SafeLambdaUpdateConfiguration}: its client (closed
+ * with it) and its provider, whose owner name says which controller and build holds the function.
+ */
+final class CrossHostLock implements AutoCloseable {
+    private final DynamoDbClient client;
+    private final LockProvider provider;
+
+    private CrossHostLock(DynamoDbClient client, LockProvider provider) {
+        this.client = client;
+        this.provider = provider;
+    }
+
+    /**
+     * @param config the controller's settings, with a lock table
+     * @param run the build that deploys, for the owner name
+     * @param lambdaRegion the region the step deploys to: the table's unless the settings name another
+     * @param stepCredentials the step's credentials, used unless the settings name others; null for those of
+     *     {@code environment}
+     * @param environment the step's environment (its AWS variables), not null
+     * @return the lock, to be closed after the deployment
+     * @throws InvalidRequestException naming the setting that cannot be used
+     */
+    static CrossHostLock open(SafeLambdaUpdateConfiguration config, Run<?, ?> run, String lambdaRegion,
+                              AwsCredentialsProvider stepCredentials, Map<String, String> environment) {
+        String table = config.getLockTable();
+        DynamoDbLockSettings settings = DynamoDbLockSettings.builder().tableName(table)
+                .ownerName(ownerName(run)).build();
+        DynamoDbClients.Builder clients = DynamoDbClients.builder()
+                .environment(environment)
+                .region(config.getLockRegion() != null ? config.getLockRegion() : lambdaRegion)
+                .credentialsProvider(credentials(config, stepCredentials));
+        if (config.getLockEndpointUrl() != null) {
+            clients.endpointOverride(RequestParameters.endpointUrl(config.getLockEndpointUrl()));
+        }
+        DynamoDbClient client = clients.build();
+        return new CrossHostLock(client, LockProviders.dynamoDb(client, settings));
+    }
+
+    LockProvider provider() {
+        return provider;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    private static AwsCredentialsProvider credentials(SafeLambdaUpdateConfiguration config,
+                                                      AwsCredentialsProvider stepCredentials) {
+        AmazonWebServicesCredentials global = config.lockCredentials();
+        if (global == null) {
+            return stepCredentials;
+        }
+        AwsCredentials resolved;
+        try {
+            resolved = global.resolveCredentials();
+        } catch (RuntimeException e) {
+            throw new InvalidRequestException("lockCredentialsId", "lockCredentialsId '"
+                    + config.getLockCredentialsId() + "' could not be resolved: " + e.getMessage());
+        }
+        return resolved == null ? stepCredentials : StaticCredentialsProvider.create(resolved);
+    }
+
+    /** For example {@code "Jenkins https://ci.example.com/ job/deploy #12"}: waiters on other hosts print it. */
+    private static String ownerName(Run<?, ?> run) {
+        String root = Jenkins.get().getRootUrl();
+        return "Jenkins " + (root == null ? DynamoDbLockSettings.thisProcess() : root) + " " + run.getParent().getUrl()
+                + " #" + run.getNumber();
+    }
+}
