@@ -46,7 +46,22 @@ public interface FunctionLock extends AutoCloseable {
      * @throws NullPointerException if name or reason is null
      */
     static FunctionLock notTaken(String name, String reason) {
+        return notTaken(name, reason, () -> { });
+    }
+
+    /**
+     * A lock not taken on purpose, for a provider that still keeps something for the caller while it deploys (for
+     * example its own queue, so that deployments under one enclosing lock still take turns).
+     *
+     * @param name the lock name
+     * @param reason why no lock is taken, for the build log
+     * @param onClose run on the first {@link #close()} only; it should not throw
+     * @return a lock whose {@link #notTakenBecause()} is the reason
+     * @throws NullPointerException if an argument is null
+     */
+    static FunctionLock notTaken(String name, String reason, Runnable onClose) {
         return new NotTaken(Objects.requireNonNull(name, "name cannot be null"),
-                Objects.requireNonNull(reason, "reason cannot be null"));
+                Objects.requireNonNull(reason, "reason cannot be null"),
+                Objects.requireNonNull(onClose, "onClose cannot be null"));
     }
 }

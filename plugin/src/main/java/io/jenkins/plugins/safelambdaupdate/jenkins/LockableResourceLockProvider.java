@@ -10,6 +10,8 @@ import io.jenkins.plugins.safelambdaupdate.LockWaitListener;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.jenkins.plugins.lockableresources.LockableResource;
@@ -35,6 +37,8 @@ final class LockableResourceLockProvider implements LockProvider {
     static final String REASON = "safeLambdaUpdate deployment";
     private static final long RECHECK_MILLIS = 1000;
 
+    private static final Logger LOGGER = Logger.getLogger(LockableResourceLockProvider.class.getName());
+
     private final Run<?, ?> run;
     private final LockWaiters waiters;
 
@@ -58,8 +62,9 @@ final class LockableResourceLockProvider implements LockProvider {
                     return FunctionLock.releasingOnce(lockName, () -> release(lockName));
                 }
                 if (attempt == Attempt.HELD_BY_THIS_BUILD) {
+                    // Our deployments under that lock still take turns: this one holds the function in our queue.
                     return FunctionLock.notTaken(lockName, "this build already holds it (lock step); deploying "
-                            + "under that lock");
+                            + "under that lock", () -> waiters.released(lockName));
                 }
                 if (!told || !Objects.equals(toldHolder, attempt.holder)) {
                     waitListener.waiting(attempt.holder);
@@ -83,9 +88,14 @@ final class LockableResourceLockProvider implements LockProvider {
         synchronized (LockableResourcesManager.syncResources) {
             LockableResource resource = find(manager, name);
             if (resource != null && run.equals(resource.getBuild())) {
-                return waiters.isHeld(name)
-                        ? Attempt.busy("another safeLambdaUpdate of this build (" + run.getFullDisplayName() + ")")
-                        : Attempt.HELD_BY_THIS_BUILD;
+                if (waiters.isHeld(name)) {
+                    return Attempt.busy("another safeLambdaUpdate of this build (" + run.getFullDisplayName() + ")");
+                }
+                if (!first) {
+                    return Attempt.busy("an earlier safeLambdaUpdate of this build waiting on this controller");
+                }
+                waiters.held(name); // parallel branches under one enclosing lock deploy one at a time
+                return Attempt.HELD_BY_THIS_BUILD;
             }
             if (!first) {
                 String holder = describe(resource);
@@ -107,11 +117,21 @@ final class LockableResourceLockProvider implements LockProvider {
         }
     }
 
+    /**
+     * Never throws, and works on an interrupted thread (an aborted build releases too): a release that failed is
+     * logged, and the resource stays with the build until the build ends, when lockable-resources frees it.
+     */
     private void release(String name) {
+        boolean interrupted = Thread.interrupted();
         try {
             LockableResourcesManager.get().unlockNames(List.of(name), run);
+        } catch (RuntimeException e) {
+            LOGGER.log(Level.WARNING, "Could not release the lockable resource " + name + " of " + run, e);
         } finally {
             waiters.released(name);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -210,4 +210,25 @@ class SafeLambdaUpdateLockTest {
         j.assertBuildStatusSuccess(optOut.scheduleBuild2(0));
         assertEquals(Map.of("A", "2"), sim.function("orders").orElseThrow().latest().environment());
     }
+
+    /**
+     * Parallel branches of one build deploying one function inside an enclosing {@code lock} step take no second
+     * lockable resource, yet still deploy one at a time: no 409, each branch's change lands.
+     */
+    @Test
+    void parallelBranchesUnderAnEnclosingLockStillTakeTurns(JenkinsRule j) throws Exception {
+        Simulated.addCredentials();
+        String arn = Simulated.function(sim, "orders");
+        WorkflowJob p = j.createProject(WorkflowJob.class, "deploy");
+        p.setDefinition(new CpsFlowDefinition("lock(resource: '" + arn + "') {\n"
+                + "  parallel a: { " + Simulated.step(sim, "orders", "environment: ['A=1']") + " },\n"
+                + "           b: { " + Simulated.step(sim, "orders", "environment: ['B=2']") + " }\n"
+                + "}", true));
+
+        WorkflowRun b = j.assertBuildStatusSuccess(p.scheduleBuild2(0));
+
+        j.assertLogContains("Not locking " + arn + ": this build already holds it (lock step)", b);
+        assertEquals(0, sim.stats().refusals("ResourceConflictException"), "no update met another in progress");
+        assertEquals(Map.of("A", "1", "B", "2"), sim.function("orders").orElseThrow().latest().environment());
+    }
 }
