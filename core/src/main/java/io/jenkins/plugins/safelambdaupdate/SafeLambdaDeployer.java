@@ -48,62 +48,6 @@ public final class SafeLambdaDeployer {
         return engine.deploy(request, listener);
     }
 
-    /**
-     * Reads the state of a function's {@code $LATEST} with one GetFunction (no lock).
-     *
-     * @param functionReference a name, name:qualifier, full or partial ARN (the qualifier is ignored), not null
-     * @return the state
-     * @throws InvalidRequestException if the reference is malformed
-     * @throws DeploymentException with {@link FailureKind#FUNCTION_NOT_FOUND}, {@link FailureKind#AWS_ERROR} or
-     *     {@link FailureKind#INTERRUPTED}
-     */
-    public FunctionStatus status(String functionReference) {
-        return status(functionReference, DEFAULT_STATUS_DEADLINE);
-    }
-
-    /** How long {@link #status(String)} may take at most, retries of throttled reads included: 2 minutes. */
-    public static final Duration DEFAULT_STATUS_DEADLINE = Duration.ofMinutes(2);
-
-    /**
-     * Reads the state of a function's {@code $LATEST} (no lock), within a deadline.
-     *
-     * @param functionReference a name, name:qualifier, full or partial ARN (the qualifier is ignored), not null
-     * @param deadline how long the read may take at most, retries of throttled reads included, positive
-     * @return the state
-     * @throws InvalidRequestException if the reference is malformed or the deadline not positive
-     * @throws DeploymentException with {@link FailureKind#FUNCTION_NOT_FOUND}, {@link FailureKind#AWS_ERROR},
-     *     {@link FailureKind#DEADLINE_EXCEEDED} or {@link FailureKind#INTERRUPTED}
-     */
-    public FunctionStatus status(String functionReference, Duration deadline) {
-        FunctionReference reference = FunctionReference.parse(functionReference);
-        if (deadline == null || deadline.isNegative() || deadline.isZero()) {
-            throw new InvalidRequestException("deadline", "deadline must be positive, was "
-                    + (deadline == null ? null : Durations.format(deadline)));
-        }
-        return engine.status(reference, deadline);
-    }
-
-    /**
-     * Waits until the function is settled: no creation and no update in progress (no lock; through the SDK's
-     * waiters). Returns at once when it is settled already.
-     *
-     * @param functionReference a name, name:qualifier, full or partial ARN (the qualifier is ignored), not null
-     * @param timeout how long to wait at most, positive
-     * @return the settled state (which may be {@code State=Failed} or {@code LastUpdateStatus=Failed})
-     * @throws InvalidRequestException if the reference is malformed or the timeout not positive
-     * @throws DeploymentException with {@link FailureKind#DEADLINE_EXCEEDED} when not settled in time (with the
-     *     state left), {@link FailureKind#FUNCTION_NOT_FOUND}, {@link FailureKind#AWS_ERROR} or
-     *     {@link FailureKind#INTERRUPTED} (flag restored)
-     */
-    public FunctionStatus awaitSettled(String functionReference, Duration timeout) {
-        FunctionReference reference = FunctionReference.parse(functionReference);
-        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-            throw new InvalidRequestException("deadline", "deadline must be positive, was "
-                    + (timeout == null ? null : Durations.format(timeout)));
-        }
-        return engine.awaitSettled(reference, timeout);
-    }
-
     /** Sleeps for the engine's own retry backoff delays and until a wait's aimed first poll; replaceable in tests. */
     @FunctionalInterface
     public interface Sleeper {

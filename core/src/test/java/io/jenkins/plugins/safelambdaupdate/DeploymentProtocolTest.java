@@ -260,13 +260,17 @@ class DeploymentProtocolTest extends SimulatorTestSupport {
     @Test
     void statusAndAwaitSettledReadTheFunction() {
         foreign.updateFunctionConfiguration(b -> b.functionName("fn").description("x"));
-        FunctionStatus settled = deployer.awaitSettled("fn", Duration.ofSeconds(10));
+        FunctionStatus settled = reader().awaitSettled("fn", Duration.ofSeconds(10));
         assertThat(settled.isSettled()).isTrue();
         assertThat(settled.lastUpdateStatus()).isEqualTo("Successful");
-        FunctionStatus status = deployer.status(arn + ":1");
+        FunctionStatus status = reader().status(arn + ":1", Duration.ofSeconds(10));
         assertThat(status.functionArn()).isEqualTo(arn);
         assertThat(status.revisionId()).isEqualTo(sim.function("fn").orElseThrow().revisionId());
-        assertThatThrownBy(() -> deployer.status("missing")).isInstanceOfSatisfying(DeploymentException.class,
+        assertThatThrownBy(() -> reader().status("missing", Duration.ofSeconds(10))).isInstanceOfSatisfying(DeploymentException.class,
                 e -> assertThat(e.failure()).isEqualTo(FailureKind.FUNCTION_NOT_FOUND));
+    }
+
+    private FunctionReader reader() {
+        return FunctionReader.builder().client(client).build();
     }
 }

@@ -1,10 +1,9 @@
 package io.jenkins.plugins.safelambdaupdate.cli;
 
 import io.jenkins.plugins.safelambdaupdate.DeploymentException;
+import io.jenkins.plugins.safelambdaupdate.FunctionReader;
 import io.jenkins.plugins.safelambdaupdate.FunctionReference;
 import io.jenkins.plugins.safelambdaupdate.FunctionStatus;
-import io.jenkins.plugins.safelambdaupdate.LockProviders;
-import io.jenkins.plugins.safelambdaupdate.SafeLambdaDeployer;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
@@ -66,8 +65,7 @@ public final class StatusCommand implements Callable<Integer> {
         try {
             FunctionReference reference = FunctionReference.parse(function);
             try (LambdaClient client = aws.newClient(reference, environment)) {
-                FunctionStatus status = SafeLambdaDeployer.builder().client(client)
-                        .lockProvider(LockProviders.none()).build().status(function, deadline);
+                FunctionStatus status = FunctionReader.builder().client(client).build().status(function, deadline);
                 new FunctionStatusOutput(spec.commandLine().getOut(), json).print(status, Map.of());
                 return ExitCodes.SUCCESS;
             }

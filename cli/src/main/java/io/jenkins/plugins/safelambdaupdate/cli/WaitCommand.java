@@ -2,10 +2,9 @@ package io.jenkins.plugins.safelambdaupdate.cli;
 
 import io.jenkins.plugins.safelambdaupdate.DeploymentException;
 import io.jenkins.plugins.safelambdaupdate.FailureKind;
+import io.jenkins.plugins.safelambdaupdate.FunctionReader;
 import io.jenkins.plugins.safelambdaupdate.FunctionReference;
 import io.jenkins.plugins.safelambdaupdate.FunctionStatus;
-import io.jenkins.plugins.safelambdaupdate.LockProviders;
-import io.jenkins.plugins.safelambdaupdate.SafeLambdaDeployer;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -81,8 +80,7 @@ public final class WaitCommand implements Callable<Integer> {
         try {
             FunctionReference reference = FunctionReference.parse(function);
             try (LambdaClient client = aws.newClient(reference, environment)) {
-                FunctionStatus status = SafeLambdaDeployer.builder().client(client)
-                        .lockProvider(LockProviders.none()).clock(clock).build()
+                FunctionStatus status = FunctionReader.builder().client(client).clock(clock).build()
                         .awaitSettled(function, timeout);
                 long waited = Duration.between(start, clock.instant()).toMillis();
                 output.print(status, Map.of("waitedMillis", waited));
