@@ -200,7 +200,7 @@ class SafeLambdaUpdateLockTest {
         p.setDefinition(new CpsFlowDefinition(Simulated.step(sim, "orders", "environment: ['A=1']"), true));
         WorkflowRun locked = j.buildAndAssertStatus(Result.FAILURE, p);
         j.assertLogContains("LOCK_UNAVAILABLE", locked);
-        j.assertLogContains("DynamoDB lock table 'safe-lambda-update-locks'", locked);
+        j.assertLogContains("lock table 'safe-lambda-update-locks'", locked);
         j.assertLogNotContains("Updating configuration", locked);
         assertEquals(updatesBefore, sim.stats().calls("UpdateFunctionConfiguration"));
 
