@@ -33,6 +33,7 @@ public class SafeLambdaUpdateConfiguration extends GlobalConfiguration {
     private String lockRegion;
     private String lockCredentialsId;
     private String lockEndpointUrl;
+    private boolean allowControllerIdentity;
 
     /** Loads the saved settings. */
     public SafeLambdaUpdateConfiguration() {
@@ -81,6 +82,21 @@ public class SafeLambdaUpdateConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setLockEndpointUrl(String value) {
         lockEndpointUrl = Util.fixEmptyAndTrim(value);
+        save();
+    }
+
+    /**
+     * @return whether a step without credentials of its own may deploy with the controller's own AWS identity (the
+     *     SDK's default chain: instance or container role, {@code ~/.aws}, {@code AWS_PROFILE}, {@code
+     *     credential_process}); off by default, so that no build borrows the controller's permissions unasked
+     */
+    public boolean isAllowControllerIdentity() {
+        return allowControllerIdentity;
+    }
+
+    @DataBoundSetter
+    public void setAllowControllerIdentity(boolean value) {
+        allowControllerIdentity = value;
         save();
     }
 

@@ -83,6 +83,7 @@ final class SafeLambdaUpdateExecution extends SynchronousNonBlockingStepExecutio
             DeploymentRequest request = request(code);
             EnvVars environment = context.get(EnvVars.class);
             AwsCredentialsProvider credentials = credentials(step.getCredentialsId(), run, log);
+            requireCredentials(credentials, AwsEnvironment.of(environment));
             LambdaClients.Builder clients = LambdaClients.builder()
                     .environment(AwsEnvironment.of(environment))
                     .function(FunctionReference.parse(request.functionName()))
@@ -135,6 +136,21 @@ final class SafeLambdaUpdateExecution extends SynchronousNonBlockingStepExecutio
         context.onFailure(new AbortException(PREFIX + "Jenkins restarted while safeLambdaUpdate was deploying "
                 + functionName + "; the deployment was interrupted and its lock freed: check the function's state"
                 + " and run the deployment again"));
+    }
+
+    /**
+     * Without credentials of the step's own (its credentialsId, or AWS keys in its environment) the SDK would fall
+     * back to the controller's own identity: only where an administrator allows it.
+     */
+    private static void requireCredentials(AwsCredentialsProvider credentials, AwsEnvironment environment) {
+        if (credentials != null || environment.credentials().isPresent()
+                || SafeLambdaUpdateConfiguration.get().isAllowControllerIdentity()) {
+            return;
+        }
+        throw new InvalidRequestException("credentialsId", "credentialsId is missing: give the step AWS credentials"
+                + " (credentialsId of the aws-credentials plugin, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in its"
+                + " environment through withCredentials or withAWS); the controller's own AWS identity is used only"
+                + " where an administrator allows it under Manage Jenkins > System > Safe Lambda Update");
     }
 
     /** @return the DynamoDB lock of the controller's settings, or null without a table or with the step opting out */
@@ -199,7 +215,8 @@ final class SafeLambdaUpdateExecution extends SynchronousNonBlockingStepExecutio
         if (resolved == null) {
             // Blank keys and no role is how users ask for the controller's own identity: say so, not silently.
             log.println(PREFIX + "Credentials '" + credentialsId + "' hold no access key and no role: using the"
-                    + " step's AWS environment variables, else the controller's default AWS credentials chain");
+                    + " step's AWS environment variables, else the controller's own AWS identity where an administrator"
+                    + " allows it");
             return null;
         }
         return StaticCredentialsProvider.create(resolved);

@@ -110,6 +110,36 @@ class SafeLambdaUpdateStepTest {
         j.assertLogNotContains("fallback-secret-never-printed", b);
     }
 
+    /**
+     * A step with no credentials of its own fails, saying how to give it some, before any AWS call: the controller's
+     * own identity (here through the SDK's system properties, first in its default chain) serves only where an
+     * administrator allows it.
+     */
+    @Test
+    void theControllersOwnIdentityIsUsedOnlyWhereAnAdministratorAllowsIt(JenkinsRule j) throws Exception {
+        Simulated.function(sim, "reports");
+        long callsBefore = sim.stats().totalCalls();
+        WorkflowJob p = j.createProject(WorkflowJob.class, "deploy");
+        p.setDefinition(new CpsFlowDefinition("safeLambdaUpdate functionName: 'reports', memorySize: 512, region: '"
+                + sim.region() + "', endpointUrl: '" + sim.endpoint() + "'", true));
+        System.setProperty("aws.accessKeyId", "AKIACONTROLLERIDENT1");
+        System.setProperty("aws.secretAccessKey", "controller-secret-never-printed");
+        try {
+            WorkflowRun refused = j.buildAndAssertStatus(Result.FAILURE, p);
+            j.assertLogContains("credentialsId is missing", refused);
+            j.assertLogContains("Manage Jenkins > System > Safe Lambda Update", refused);
+            assertEquals(callsBefore, sim.stats().totalCalls(), "no AWS call with the controller's identity");
+
+            SafeLambdaUpdateConfiguration.get().setAllowControllerIdentity(true);
+            WorkflowRun allowed = j.assertBuildStatusSuccess(p.scheduleBuild2(0));
+            assertEquals(512, sim.function("reports").orElseThrow().latest().memorySize());
+            j.assertLogNotContains("controller-secret-never-printed", allowed);
+        } finally {
+            System.clearProperty("aws.accessKeyId");
+            System.clearProperty("aws.secretAccessKey");
+        }
+    }
+
     @Test
     void takesCredentialsRegionAndEndpointFromTheEnvironmentAndNeverPrintsSecrets(JenkinsRule j) throws Exception {
         Simulated.function(sim, "search");
