@@ -84,9 +84,12 @@ final class SafeLambdaUpdateExecution extends SynchronousNonBlockingStepExecutio
             EnvVars environment = context.get(EnvVars.class);
             AwsCredentialsProvider credentials = credentials(step.getCredentialsId(), run, log);
             requireCredentials(credentials, AwsEnvironment.of(environment));
+            FunctionReference function = FunctionReference.parse(request.functionName());
             LambdaClients.Builder clients = LambdaClients.builder()
+                    .requestRateLimit(ControllerRateLimits.get().forIdentityAndRegion(identity(environment),
+                            AwsEnvironment.of(environment).resolveRegion(step.getRegion(), function)))
                     .environment(AwsEnvironment.of(environment))
-                    .function(FunctionReference.parse(request.functionName()))
+                    .function(function)
                     .region(step.getRegion())
                     .endpointUrl(step.getEndpointUrl())
                     .credentialsProvider(credentials);
@@ -136,6 +139,15 @@ final class SafeLambdaUpdateExecution extends SynchronousNonBlockingStepExecutio
         context.onFailure(new AbortException(PREFIX + "Jenkins restarted while safeLambdaUpdate was deploying "
                 + functionName + "; the deployment was interrupted and its lock freed: check the function's state"
                 + " and run the deployment again"));
+    }
+
+    /** @return what stands for the AWS account in the controller's shared rate limits (never printed) */
+    private String identity(EnvVars environment) {
+        if (step.getCredentialsId() != null) {
+            return "credentials:" + step.getCredentialsId();
+        }
+        String accessKey = environment.get("AWS_ACCESS_KEY_ID");
+        return accessKey != null ? "key:" + accessKey : "controller";
     }
 
     /**
