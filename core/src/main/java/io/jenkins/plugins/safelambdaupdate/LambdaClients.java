@@ -14,6 +14,7 @@ import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache.ProxyConfiguration;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -48,6 +49,7 @@ public final class LambdaClients {
         private String profile;
         private Consumer<ApacheHttpClient.Builder> httpClient = http -> { };
         private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+        private HttpProxy proxy;
 
         private Builder() {
         }
@@ -130,7 +132,17 @@ public final class LambdaClients {
         }
 
         /**
-         * @param value adjusts the HTTP client (for example a proxy), after this builder's own settings; not null
+         * @param value the HTTP proxy to reach Lambda through, unless its bypass list names Lambda's host; null
+         *     (default) for none (the SDK's own proxy system properties and variables are not read either way)
+         * @return this
+         */
+        public Builder proxy(HttpProxy value) {
+            this.proxy = value;
+            return this;
+        }
+
+        /**
+         * @param value adjusts the HTTP client, after this builder's own settings; not null
          * @return this
          */
         public Builder httpClient(Consumer<ApacheHttpClient.Builder> value) {
@@ -180,7 +192,8 @@ public final class LambdaClients {
                     .region(Region.of(effectiveRegion))
                     .credentialsProvider(new ExplainedCredentials(credentials != null ? credentials
                             : DefaultCredentialsProvider.builder().build()))
-                    .httpClientBuilder(http())
+                    .httpClientBuilder(http(endpoint != null ? endpoint.getHost()
+                            : "lambda." + effectiveRegion + ".amazonaws.com"))
                     .overrideConfiguration(override.build());
             if (endpoint != null) {
                 builder.endpointOverride(endpoint);
@@ -209,11 +222,16 @@ public final class LambdaClients {
         }
 
         @SuppressWarnings("deprecation") // the Apache 4 client is the one this project ships with
-        private ApacheHttpClient.Builder http() {
+        private ApacheHttpClient.Builder http(String lambdaHost) {
             ApacheHttpClient.Builder http = ApacheHttpClient.builder()
                     .maxConnections(maxConnections)
                     .connectionTimeout(Duration.ofSeconds(10))
                     .socketTimeout(Duration.ofSeconds(120));
+            if (proxy != null && proxy.appliesTo(lambdaHost)) {
+                http.proxyConfiguration(ProxyConfiguration.builder().endpoint(proxy.endpoint())
+                        .username(proxy.username()).password(proxy.password())
+                        .useSystemPropertyValues(false).useEnvironmentVariableValues(false).build());
+            }
             httpClient.accept(http);
             return http;
         }

@@ -60,6 +60,47 @@ class LambdaClientsTest {
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.parameter()).isEqualTo("profile"));
     }
 
+    /** A real forwarding proxy between the client and the simulator: calls go through it unless its host is bypassed. */
+    @Test
+    void callsGoThroughTheProxyUnlessLambdasHostIsBypassed() throws Exception {
+        try (LambdaSimulator sim = LambdaSimulator.builder().function("fn", SimulatedAws.zip("x")).start();
+             io.jenkins.plugins.safelambdaupdate.testing.CuttableProxy proxy =
+                     new io.jenkins.plugins.safelambdaupdate.testing.CuttableProxy(sim.endpoint())) {
+            HttpProxy through = HttpProxy.of("127.0.0.1", proxy.endpoint().getPort(), "ci", "proxy-secret", null);
+            try (LambdaClient client = LambdaClients.builder().region(sim.region()).endpointUrl(sim.endpoint().toString())
+                    .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                            software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("a", "b")))
+                    .proxy(through).build()) {
+                assertThat(client.getFunction(b -> b.functionName("fn")).configuration().functionName()).isEqualTo("fn");
+            }
+            int viaProxy = proxy.connections();
+            assertThat(viaProxy).as("connections through the proxy").isPositive();
+
+            HttpProxy bypassed = HttpProxy.of("127.0.0.1", proxy.endpoint().getPort(), null, null,
+                    "*.internal.example, 127.0.0.*");
+            try (LambdaClient client = LambdaClients.builder().region(sim.region()).endpointUrl(sim.endpoint().toString())
+                    .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                            software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("a", "b")))
+                    .proxy(bypassed).build()) {
+                client.getFunction(b -> b.functionName("fn"));
+            }
+            assertThat(proxy.connections()).as("a bypassed host is reached directly").isEqualTo(viaProxy);
+            assertThat(through.toString()).doesNotContain("proxy-secret");
+        }
+    }
+
+    @Test
+    void proxyBypassPatternsAreJenkinsWildcards() {
+        HttpProxy proxy = HttpProxy.of("proxy.example.com", 3128, null, null, "*.amazonaws.com|intranet\n10.0.*");
+        assertThat(proxy.appliesTo("lambda.eu-west-1.amazonaws.com")).isFalse();
+        assertThat(proxy.appliesTo("INTRANET")).isFalse();
+        assertThat(proxy.appliesTo("10.0.3.4")).isFalse();
+        assertThat(proxy.appliesTo("intranet.example.com")).isTrue();
+        assertThat(proxy.appliesTo("amazonaws.com.evil.example")).isTrue();
+        assertThatThrownBy(() -> HttpProxy.of("proxy.example.com", 0, null, null, null))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.parameter()).isEqualTo("proxy"));
+    }
+
     @Test
     void theHttpClientHookSeesTheBuilderBeforeTheClientIsBuilt() {
         AtomicReference<Object> seen = new AtomicReference<>();

@@ -20,6 +20,7 @@ public final class CuttableProxy implements AutoCloseable {
     private final int targetPort;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private volatile boolean cut;
+    private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
 
     /** @param target the server to forward to, on the loopback address */
     public CuttableProxy(URI target) throws IOException {
@@ -33,6 +34,11 @@ public final class CuttableProxy implements AutoCloseable {
     /** @return the proxy's endpoint, to give a client instead of the target's */
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getLocalPort());
+    }
+
+    /** @return how many connections were accepted so far */
+    public int connections() {
+        return connections.get();
     }
 
     /** Cuts the network: every connection is closed, now and from now on. */
@@ -51,6 +57,7 @@ public final class CuttableProxy implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
+                connections.incrementAndGet();
                 if (cut) {
                     closeQuietly(client);
                     continue;

@@ -88,6 +88,7 @@ final class SafeLambdaUpdateExecution extends SynchronousNonBlockingStepExecutio
             LambdaClients.Builder clients = LambdaClients.builder()
                     .requestRateLimit(ControllerRateLimits.get().forIdentityAndRegion(identity(environment),
                             AwsEnvironment.of(environment).resolveRegion(step.getRegion(), function)))
+                    .proxy(JenkinsProxy.ofController())
                     .environment(AwsEnvironment.of(environment))
                     .function(function)
                     .region(step.getRegion())
