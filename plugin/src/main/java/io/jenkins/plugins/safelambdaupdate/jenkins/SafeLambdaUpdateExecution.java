@@ -22,6 +22,7 @@ import io.jenkins.plugins.safelambdaupdate.LambdaClients;
 import io.jenkins.plugins.safelambdaupdate.LockProvider;
 import io.jenkins.plugins.safelambdaupdate.LockProviders;
 import io.jenkins.plugins.safelambdaupdate.RequestParameters;
+import io.jenkins.plugins.safelambdaupdate.RequestValidator;
 import io.jenkins.plugins.safelambdaupdate.SafeLambdaDeployer;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -56,6 +57,8 @@ final class SafeLambdaUpdateExecution extends SynchronousNonBlockingStepExecutio
             + " a resumed execution fails without using it")
     private final transient SafeLambdaUpdateStep step;
     private final String functionName;
+    /** The engine's longest deadline, 12 hours, in the step's unit. */
+    private static final int MAX_DEADLINE_MINUTES = 12 * 60;
 
     SafeLambdaUpdateExecution(SafeLambdaUpdateStep step, StepContext context) {
         super(context);
@@ -76,6 +79,8 @@ final class SafeLambdaUpdateExecution extends SynchronousNonBlockingStepExecutio
             CodeSource code = RequestParameters.codeSource(step.getZipFile() == null ? null : Path.of("zipFile"),
                     step.getS3Bucket(), step.getS3Key(), step.getS3ObjectVersion(), step.getImageUri()).orElse(null);
             if (code instanceof CodeSource.ZipFile) {
+                // Every other parameter is checked before the zip is copied: a bad value never costs a copy.
+                new RequestValidator().validate(request(null));
                 directory = Files.createTempDirectory("safeLambdaUpdate");
                 zip = WorkspaceZip.copy(context.get(FilePath.class), step.getZipFile(), directory);
                 code = CodeSource.zipFile(zip);
@@ -178,6 +183,11 @@ final class SafeLambdaUpdateExecution extends SynchronousNonBlockingStepExecutio
     }
 
     private DeploymentRequest request(CodeSource code) {
+        if (step.getDeadlineMinutes() < 1 || step.getDeadlineMinutes() > MAX_DEADLINE_MINUTES) {
+            // Said in the step's own words: its parameter is in minutes, the engine's deadline a duration.
+            throw new InvalidRequestException("deadlineMinutes", "deadlineMinutes must be between 1 and "
+                    + MAX_DEADLINE_MINUTES + " (12 hours), was " + step.getDeadlineMinutes());
+        }
         DeploymentRequest.Builder b = DeploymentRequest.builder()
                 .functionName(functionName)
                 .code(code)

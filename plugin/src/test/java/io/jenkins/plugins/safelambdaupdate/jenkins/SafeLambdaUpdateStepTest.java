@@ -169,6 +169,9 @@ class SafeLambdaUpdateStepTest {
                 "alias: 'live'", "alias live needs publish",
                 "environmentMode: 'sideways'", "environmentMode must be one of merge, replace, was 'sideways'",
                 "region: 'mars'", "region 'mars' is not an AWS region name",
+                "deadlineMinutes: 0", "deadlineMinutes must be between 1 and 720 (12 hours), was 0",
+                // checked before the zip is looked for, let alone copied
+                "zipFile: 'not-there.zip', timeout: 901", "timeout must be between 1 and 900 seconds, was 901",
                 "credentialsId: 'missing'", "credentialsId 'missing' does not name AWS credentials",
                 "zipFile: 'build/function.zip', imageUri: '123456789012.dkr.ecr.us-east-1.amazonaws.com/r:1'",
                 "zipFile, s3Bucket/s3Key and imageUri are mutually exclusive");
