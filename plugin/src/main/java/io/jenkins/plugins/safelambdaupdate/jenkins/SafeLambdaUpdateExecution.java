@@ -1,5 +1,6 @@
 package io.jenkins.plugins.safelambdaupdate.jenkins;
 
+import com.cloudbees.jenkins.plugins.awscredentials.AWSCredentialsImpl;
 import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
@@ -21,6 +22,7 @@ import io.jenkins.plugins.safelambdaupdate.InvalidRequestException;
 import io.jenkins.plugins.safelambdaupdate.LambdaClients;
 import io.jenkins.plugins.safelambdaupdate.LockProvider;
 import io.jenkins.plugins.safelambdaupdate.LockProviders;
+import io.jenkins.plugins.safelambdaupdate.RenewingCredentials;
 import io.jenkins.plugins.safelambdaupdate.RequestParameters;
 import io.jenkins.plugins.safelambdaupdate.RequestValidator;
 import io.jenkins.plugins.safelambdaupdate.SafeLambdaDeployer;
@@ -228,6 +230,24 @@ final class SafeLambdaUpdateExecution extends SynchronousNonBlockingStepExecutio
                     + " AWS credentials that this build may use");
         }
         CredentialsProvider.track(run, found);
+        if (found instanceof AWSCredentialsImpl impl && impl.requiresToken()) {
+            throw new InvalidRequestException("credentialsId", "credentialsId '" + credentialsId + "' assumes its"
+                    + " role with an MFA token, which an unattended build cannot give: use AWS credentials without"
+                    + " MFA for deployments");
+        }
+        if (found instanceof AWSCredentialsImpl impl && impl.getIamRoleArn() != null
+                && !impl.getIamRoleArn().isBlank()) {
+            // A role's session expires (after stsTokenDuration): renewed before, so a long lock wait still works.
+            RenewingCredentials renewing = RenewingCredentials.of(found::resolveCredentials,
+                    Duration.ofSeconds(impl.getStsTokenDuration()));
+            try {
+                renewing.resolveCredentials();
+            } catch (RuntimeException e) {
+                throw new InvalidRequestException("credentialsId", "credentialsId '" + credentialsId + "' could not"
+                        + " be resolved (assuming its IAM role failed?): " + e.getMessage());
+            }
+            return renewing;
+        }
         AwsCredentials resolved;
         try {
             resolved = found.resolveCredentials();

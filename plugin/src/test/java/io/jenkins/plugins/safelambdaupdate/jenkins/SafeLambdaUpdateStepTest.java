@@ -141,6 +141,25 @@ class SafeLambdaUpdateStepTest {
     }
 
     @Test
+    void credentialsThatNeedAnMfaTokenAreRefusedClearlyBeforeAnyAwsCall(JenkinsRule j) throws Exception {
+        SystemCredentialsProvider.getInstance().getCredentials().add(new AWSCredentialsImpl(CredentialsScope.GLOBAL,
+                "with-mfa", "AKIAMFAKEY0000000001", "mfa-secret-never-printed", "needs a token",
+                "arn:aws:iam::123456789012:role/deployer", "arn:aws:iam::123456789012:mfa/alice"));
+        SystemCredentialsProvider.getInstance().save();
+        Simulated.function(sim, "reports");
+        long callsBefore = sim.stats().totalCalls();
+        WorkflowJob p = j.createProject(WorkflowJob.class, "deploy");
+        p.setDefinition(new CpsFlowDefinition(Simulated.step(sim, "reports", "credentialsId: 'with-mfa',"
+                + " memorySize: 256"), true));
+
+        WorkflowRun b = j.buildAndAssertStatus(Result.FAILURE, p);
+
+        j.assertLogContains("credentialsId 'with-mfa' assumes its role with an MFA token", b);
+        j.assertLogNotContains("mfa-secret-never-printed", b);
+        assertEquals(callsBefore, sim.stats().totalCalls());
+    }
+
+    @Test
     void takesCredentialsRegionAndEndpointFromTheEnvironmentAndNeverPrintsSecrets(JenkinsRule j) throws Exception {
         Simulated.function(sim, "search");
         WorkflowJob p = j.createProject(WorkflowJob.class, "deploy");
