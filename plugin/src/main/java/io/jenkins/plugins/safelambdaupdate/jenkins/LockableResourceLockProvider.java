@@ -10,13 +10,14 @@ import io.jenkins.plugins.safelambdaupdate.LockWaitListener;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.jenkins.plugins.lockableresources.LockableResource;
 import org.jenkins.plugins.lockableresources.LockableResourcesManager;
 import org.jenkins.plugins.lockableresources.queue.LockableResourcesStruct;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
 
 /**
  * The function lock as a lockable resource named exactly after the canonical function ARN, taken with the public
@@ -40,10 +41,17 @@ final class LockableResourceLockProvider implements LockProvider {
     private static final Logger LOGGER = Logger.getLogger(LockableResourceLockProvider.class.getName());
 
     private final Run<?, ?> run;
+    private final FlowNode node;
     private final LockWaiters waiters;
 
-    LockableResourceLockProvider(Run<?, ?> run, LockWaiters waiters) {
+    /**
+     * @param run the build that deploys
+     * @param node the step's node in the flow graph (to recognize an enclosing {@code lock} block), or null
+     * @param waiters this controller's queue of our deployments
+     */
+    LockableResourceLockProvider(Run<?, ?> run, FlowNode node, LockWaiters waiters) {
         this.run = Objects.requireNonNull(run, "run cannot be null");
+        this.node = node;
         this.waiters = Objects.requireNonNull(waiters, "waiters cannot be null");
     }
 
@@ -51,13 +59,14 @@ final class LockableResourceLockProvider implements LockProvider {
     public FunctionLock acquire(String lockName, Duration timeout, LockWaitListener waitListener)
             throws InterruptedException, LockTimeoutException {
         long deadline = System.nanoTime() + timeout.toNanos();
+        boolean enclosed = EnclosingLocks.hold(node, lockName);
         Object ticket = waiters.join(lockName);
         try {
             boolean told = false;
             String toldHolder = null;
             while (true) {
                 long seen = waiters.changes();
-                Attempt attempt = tryLock(lockName, waiters.isFirst(lockName, ticket));
+                Attempt attempt = tryLock(lockName, waiters.isFirst(lockName, ticket), enclosed);
                 if (attempt == Attempt.ACQUIRED) {
                     return FunctionLock.releasingOnce(lockName, () -> release(lockName));
                 }
@@ -83,13 +92,18 @@ final class LockableResourceLockProvider implements LockProvider {
         }
     }
 
-    private Attempt tryLock(String name, boolean first) {
+    private Attempt tryLock(String name, boolean first, boolean enclosed) {
         LockableResourcesManager manager = LockableResourcesManager.get();
         synchronized (LockableResourcesManager.syncResources) {
             LockableResource resource = find(manager, name);
             if (resource != null && run.equals(resource.getBuild())) {
                 if (waiters.isHeld(name)) {
                     return Attempt.busy("another safeLambdaUpdate of this build (" + run.getFullDisplayName() + ")");
+                }
+                if (!enclosed) {
+                    // Held by this build, but not around this step: a lock block in another parallel branch.
+                    return Attempt.busy("a lock step in another branch of this build (" + run.getFullDisplayName()
+                            + ")");
                 }
                 if (!first) {
                     return Attempt.busy("an earlier safeLambdaUpdate of this build waiting on this controller");

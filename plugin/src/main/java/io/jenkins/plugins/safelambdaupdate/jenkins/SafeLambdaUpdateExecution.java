@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -102,7 +103,7 @@ final class SafeLambdaUpdateExecution extends SynchronousNonBlockingStepExecutio
                     .endpointUrl(step.getEndpointUrl())
                     .credentialsProvider(credentials);
             LockProvider locks = step.isLock()
-                    ? new LockableResourceLockProvider(run, LockWaiters.get())
+                    ? new LockableResourceLockProvider(run, context.get(FlowNode.class), LockWaiters.get())
                     : LockProviders.none("lock: false");
             EventRenderer renderer = new EventRenderer();
             try (LambdaClient client = clients.build();

@@ -13,6 +13,7 @@ import org.jenkinsci.plugins.workflow.test.steps.SemaphoreStep;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
@@ -230,5 +231,31 @@ class SafeLambdaUpdateLockTest {
         j.assertLogContains("Not locking " + arn + ": this build already holds it (lock step)", b);
         assertEquals(0, sim.stats().refusals("ResourceConflictException"), "no update met another in progress");
         assertEquals(Map.of("A", "1", "B", "2"), sim.function("orders").orElseThrow().latest().environment());
+    }
+
+    /**
+     * A lock block in another parallel branch of the same build does not enclose the step: recognized from the flow
+     * graph, not from "held by this build", so the step waits for that branch's lock and changes nothing meanwhile.
+     */
+    @Test
+    @Timeout(120) // without the fix the step deploys under the other branch's lock and the message never comes
+    void aLockHeldByAnotherBranchOfTheSameBuildIsWaitedFor(JenkinsRule j) throws Exception {
+        Simulated.addCredentials();
+        String arn = Simulated.function(sim, "orders");
+        WorkflowJob p = j.createProject(WorkflowJob.class, "deploy");
+        p.setDefinition(new CpsFlowDefinition("parallel holding: {\n"
+                + "  lock(resource: '" + arn + "') { semaphore 'hold' }\n"
+                + "}, deploying: {\n"
+                + "  sleep time: 200, unit: 'MILLISECONDS'\n"
+                + "  " + Simulated.step(sim, "orders", "environment: ['A=1']") + "\n"
+                + "}", true));
+        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+        SemaphoreStep.waitForStart("hold/1", b);
+        j.waitForMessage("Waiting for lock " + arn + " held by a lock step in another branch of this build", b);
+        assertEquals(0, sim.stats().calls("UpdateFunctionConfiguration"), "nothing changed under another's lock");
+
+        SemaphoreStep.success("hold/1", null);
+        j.assertBuildStatusSuccess(j.waitForCompletion(b));
+        assertEquals(Map.of("A", "1"), sim.function("orders").orElseThrow().latest().environment());
     }
 }
