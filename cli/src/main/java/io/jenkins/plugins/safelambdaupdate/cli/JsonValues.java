@@ -195,6 +195,26 @@ final class JsonValues {
      * @return {@code {"type": "result", "outcome": "failed", "failure": KIND, "message": ..., "parameter": flag
      *     (invalid input only), "functionArn": ..., "stateLeft": {...}, "exitCode": n}}
      */
+    /**
+     * @param failure the kind of failure ({@code INVALID_REQUEST} for usage errors)
+     * @param message what went wrong, as standard error says it
+     * @param parameter the option at fault, or null
+     * @param exitCode the exit code the command ends with
+     * @return the result object of a run that failed outside the engine (usage errors, unexpected errors)
+     */
+    static Map<String, Object> failure(String failure, String message, String parameter, int exitCode) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("type", "result");
+        map.put("outcome", "failed");
+        map.put("failure", failure);
+        map.put("message", message);
+        if (parameter != null) {
+            map.put("parameter", parameter);
+        }
+        map.put("exitCode", exitCode);
+        return map;
+    }
+
     static Map<String, Object> failure(DeploymentException e, int exitCode) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("type", "result");

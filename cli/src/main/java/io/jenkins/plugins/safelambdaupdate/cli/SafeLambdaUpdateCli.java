@@ -3,8 +3,6 @@ package io.jenkins.plugins.safelambdaupdate.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -65,13 +63,8 @@ public final class SafeLambdaUpdateCli implements Callable<Integer> {
                 : command.getCommandSpec().exitCodeOnExecutionException();
         if (parsed != null && parsed.originalArgs().contains("--json")) {
             // A script reading the result gets one here too.
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("type", "result");
-            result.put("outcome", "failed");
-            result.put("failure", badInput ? "INVALID_REQUEST" : "ERROR");
-            result.put("message", describe(e));
-            result.put("exitCode", exitCode);
-            new JsonLines(command.getOut()).write(result);
+            new JsonLines(command.getOut()).write(JsonValues.failure(badInput ? "INVALID_REQUEST" : "ERROR",
+                    describe(e), null, exitCode));
         }
         return exitCode;
     }

@@ -1,9 +1,7 @@
 package io.jenkins.plugins.safelambdaupdate.cli;
 
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
@@ -28,14 +26,8 @@ final class UsageErrors implements IParameterExceptionHandler {
         err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
         err.flush();
         if (List.of(args).contains("--json")) {
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("type", "result");
-            result.put("outcome", "failed");
-            result.put("failure", "INVALID_REQUEST");
-            result.put("message", message);
-            result.put("parameter", parameter(e));
-            result.put("exitCode", exitCode);
-            new JsonLines(command.getOut()).write(result);
+            new JsonLines(command.getOut())
+                    .write(JsonValues.failure("INVALID_REQUEST", message, parameter(e), exitCode));
         }
         return exitCode;
     }

@@ -24,7 +24,9 @@ public final class DynamoDbLockProvider implements LockProvider {
     public DynamoDbLockProvider(DynamoDbClient client, DynamoDbLockSettings settings) {
         DynamoDbLease lease = new DynamoDbLease(Objects.requireNonNull(client, "client cannot be null"),
                 Objects.requireNonNull(settings, "settings cannot be null"));
-        this.locks = new LocalQueueFirst(lease::acquire);
+        // Threads of this process queue first, so only one of them per function reads DynamoDB while waiting.
+        this.locks = new InOrderLockProvider(new InProcessLockProvider(),
+                (name, timeout, listener) -> lease.acquire(name, System.nanoTime() + timeout.toNanos(), listener));
     }
 
     @Override

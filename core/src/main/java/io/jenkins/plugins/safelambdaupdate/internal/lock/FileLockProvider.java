@@ -31,7 +31,9 @@ public final class FileLockProvider implements LockProvider {
     private static final Duration RETRY_INTERVAL = Duration.ofMillis(50);
 
     private final LockDirectory directory;
-    private final LockProvider locks = new LocalQueueFirst(this::acquireFileLock);
+    /** Threads of this process queue first: the OS lock belongs to the whole process. */
+    private final LockProvider locks = new InOrderLockProvider(new InProcessLockProvider(),
+            (name, timeout, listener) -> acquireFileLock(name, System.nanoTime() + timeout.toNanos(), listener));
 
     /**
      * @param directory the lock directory, created now (private to this user) when missing

@@ -9,9 +9,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Two locks taken one after the other within one timeout, released in reverse order: a local queue first (a Jenkins
- * controller's lockable resource), then a lock shared across hosts (DynamoDB), so that one deployer per local queue
- * contends across hosts. When the second cannot be had, the first is released before the failure is thrown.
+ * Two locks taken one after the other within one timeout, released in reverse order: a local queue first (this
+ * process's fair queue, a Jenkins controller's lockable resource), then a lock shared beyond it (an OS file lock, a
+ * DynamoDB lease), so that one deployer per local queue contends for the shared lock, in arrival order. When the
+ * second cannot be had, the first is released before the failure is thrown; an interrupt leaves the flag set.
  */
 public final class InOrderLockProvider implements LockProvider {
     private final LockProvider first;
@@ -30,7 +31,13 @@ public final class InOrderLockProvider implements LockProvider {
     public FunctionLock acquire(String lockName, Duration timeout, LockWaitListener listener)
             throws InterruptedException, LockTimeoutException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        FunctionLock outer = first.acquire(lockName, timeout, listener);
+        FunctionLock outer;
+        try {
+            outer = first.acquire(lockName, timeout, listener);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // restored, as the shared locks' waits do: the caller must see it
+            throw e;
+        }
         FunctionLock inner;
         try {
             Duration left = Duration.ofNanos(deadline - System.nanoTime());

@@ -4,7 +4,6 @@ import io.jenkins.plugins.safelambdaupdate.LockUnavailableException;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
@@ -57,7 +56,7 @@ final class LockDirectory {
                 Files.createDirectory(path);
             }
         } catch (FileAlreadyExistsException e) {
-            if (!Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(path)) {
+            if (!Files.isDirectory(path)) {
                 throw new LockUnavailableException("Lock directory " + path + " exists but is not a directory", e);
             }
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
