@@ -2,9 +2,11 @@ package io.jenkins.plugins.safelambdaupdate;
 
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache.ProxyConfiguration;
 
 /**
- * What every AWS client of this project is built from: region, credentials and endpoint. The builders of
+ * What every AWS client of this project is built from: region, credentials, endpoint and HTTP proxy. The builders of
  * {@link LambdaClients} and {@link DynamoDbClients} extend it; each says what its defaults are.
  *
  * @param <B> the builder
@@ -13,6 +15,7 @@ abstract class AwsClientSettings<B extends AwsClientSettings<B>> {
     String region;
     AwsCredentialsProvider credentialsProvider;
     URI endpointOverride;
+    HttpProxy proxy;
 
     AwsClientSettings() {
     }
@@ -45,5 +48,24 @@ abstract class AwsClientSettings<B extends AwsClientSettings<B>> {
     public B endpointOverride(URI value) {
         this.endpointOverride = value;
         return self();
+    }
+
+    /**
+     * @param value the HTTP proxy to reach AWS through, unless its bypass list names the service's host; null
+     *     (default) for none (the SDK's own proxy system properties and variables are not read either way)
+     * @return this
+     */
+    public B proxy(HttpProxy value) {
+        this.proxy = value;
+        return self();
+    }
+
+    /** Sets the proxy on the HTTP client, unless none is set or it bypasses {@code targetHost}. */
+    void applyProxy(ApacheHttpClient.Builder http, String targetHost) {
+        if (proxy != null && proxy.appliesTo(targetHost)) {
+            http.proxyConfiguration(ProxyConfiguration.builder().endpoint(proxy.endpoint())
+                    .username(proxy.username()).password(proxy.password())
+                    .useSystemPropertyValues(false).useEnvironmentVariableValues(false).build());
+        }
     }
 }

@@ -81,17 +81,6 @@ public final class AwsEnvironment {
     }
 
     /**
-     * @return {@code AWS_REGION}, else {@code AWS_DEFAULT_REGION}, checked as strictly as the region parameter
-     * @throws InvalidRequestException naming {@code region} when the variable's value is not a region name
-     */
-    public Optional<String> checkedRegion() {
-        if (region != null) {
-            return Optional.of(checkedRegion("AWS_REGION", region));
-        }
-        return defaultRegion == null ? Optional.empty() : Optional.of(checkedRegion("AWS_DEFAULT_REGION", defaultRegion));
-    }
-
-    /**
      * @return {@code AWS_ENDPOINT_URL} as a URI, when set
      * @throws InvalidRequestException naming {@code AWS_ENDPOINT_URL} unless it is an absolute http or https URL with
      *     a host and no user information (the check of {@link RequestParameters#endpointUrl(String)}); a value with
@@ -124,14 +113,12 @@ public final class AwsEnvironment {
      * then the region inside a full function ARN.
      *
      * @param regionParameter the region given by the user, or null/blank when none
-     * @param function the function reference, not null
+     * @param function the function reference, or null when there is none (then no ARN can give the region)
      * @return the region, never null
      * @throws InvalidRequestException naming {@code region} when no source gives a region, or when the region taken
      *     from {@code AWS_REGION} or {@code AWS_DEFAULT_REGION} is not a region name
-     * @throws NullPointerException if function is null
      */
     public String resolveRegion(String regionParameter, FunctionReference function) {
-        Objects.requireNonNull(function, "function cannot be null");
         if (regionParameter != null && !regionParameter.isBlank()) {
             return regionParameter.trim();
         }
@@ -141,9 +128,9 @@ public final class AwsEnvironment {
         if (defaultRegion != null) {
             return checkedRegion("AWS_DEFAULT_REGION", defaultRegion);
         }
-        return function.region().orElseThrow(() -> new InvalidRequestException("region",
-                "region is not set: give the region parameter, set AWS_REGION or AWS_DEFAULT_REGION, or use a full "
-                        + "function ARN"));
+        Optional<String> fromArn = function == null ? Optional.empty() : function.region();
+        return fromArn.orElseThrow(() -> new InvalidRequestException("region", "region is not set: give the region"
+                + " parameter, set AWS_REGION or AWS_DEFAULT_REGION, or use a full function ARN"));
     }
 
     /** The same check as the region parameter's, naming the variable the value came from. */

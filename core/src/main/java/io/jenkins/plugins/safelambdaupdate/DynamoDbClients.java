@@ -98,18 +98,20 @@ public final class DynamoDbClients {
             AwsCredentialsProvider credentials = credentialsProvider != null ? credentialsProvider
                     : AwsEnvironment.of(environment).credentialsProvider()
                             .orElseGet(() -> DefaultCredentialsProvider.builder().build());
-            DynamoDbClientBuilder builder = DynamoDbClient.builder()
-                    .region(Region.of(effectiveRegion))
-                    .credentialsProvider(credentials)
-                    .httpClientBuilder(ApacheHttpClient.builder()
-                            .maxConnections(16)
-                            .connectionTimeout(Duration.ofSeconds(5))
-                            .socketTimeout(Duration.ofSeconds(10)))
-                    .overrideConfiguration(o -> interceptors.forEach(o::addExecutionInterceptor));
             if (endpoint == null && generalEndpointSet()) {
                 // The SDK would send DynamoDB calls to AWS_ENDPOINT_URL, the Lambda endpoint here: pin AWS's own.
                 endpoint = awsEndpoint(effectiveRegion);
             }
+            ApacheHttpClient.Builder http = ApacheHttpClient.builder()
+                    .maxConnections(16)
+                    .connectionTimeout(Duration.ofSeconds(5))
+                    .socketTimeout(Duration.ofSeconds(10));
+            applyProxy(http, endpoint != null ? endpoint.getHost() : "dynamodb." + effectiveRegion + ".amazonaws.com");
+            DynamoDbClientBuilder builder = DynamoDbClient.builder()
+                    .region(Region.of(effectiveRegion))
+                    .credentialsProvider(credentials)
+                    .httpClientBuilder(http)
+                    .overrideConfiguration(o -> interceptors.forEach(o::addExecutionInterceptor));
             if (endpoint != null) {
                 builder.endpointOverride(endpoint);
             }

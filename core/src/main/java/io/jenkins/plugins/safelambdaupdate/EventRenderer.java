@@ -1,6 +1,5 @@
 package io.jenkins.plugins.safelambdaupdate;
 
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -46,7 +45,7 @@ public final class EventRenderer {
 
         @Override
         public String visit(DeploymentEvent.LockAcquired e) {
-            return e.waited().isZero() ? "Lock acquired" : "Lock acquired after " + seconds(e.waited());
+            return e.waited().isZero() ? "Lock acquired" : "Lock acquired after " + Durations.format(e.waited());
         }
 
         @Override
@@ -61,7 +60,7 @@ public final class EventRenderer {
 
         @Override
         public String visit(DeploymentEvent.Settled e) {
-            return "Function settled: " + e.status().describe() + " (waited " + seconds(e.waited()) + ")";
+            return "Function settled: " + e.status().describe() + " (waited " + Durations.format(e.waited()) + ")";
         }
 
         @Override
@@ -71,13 +70,13 @@ public final class EventRenderer {
 
         @Override
         public String visit(DeploymentEvent.StillWaiting e) {
-            return "Still waiting for " + noun(e.phase()) + " after " + seconds(e.elapsed())
+            return "Still waiting for " + noun(e.phase()) + " after " + Durations.format(e.elapsed())
                     + (e.status() == null ? "" : ": " + e.status().describe());
         }
 
         @Override
         public String visit(DeploymentEvent.Confirmed e) {
-            return capitalized(noun(e.phase())) + " confirmed after " + seconds(e.took()) + " (CodeSha256 "
+            return capitalized(noun(e.phase())) + " confirmed after " + Durations.format(e.took()) + " (CodeSha256 "
                     + e.codeSha256() + ", RevisionId " + e.revisionId() + ")";
         }
 
@@ -89,7 +88,7 @@ public final class EventRenderer {
         @Override
         public String visit(DeploymentEvent.Retrying e) {
             return causeText(e.cause()) + " on " + noun(e.phase()) + " (" + e.detail() + "), retry " + e.attempt()
-                    + " in " + seconds(e.delay());
+                    + " in " + Durations.format(e.delay());
         }
 
         @Override
@@ -109,7 +108,7 @@ public final class EventRenderer {
 
         @Override
         public String visit(DeploymentEvent.Released e) {
-            return "Lock released after " + seconds(e.held());
+            return "Lock released after " + Durations.format(e.held());
         }
 
         @Override
@@ -118,14 +117,6 @@ public final class EventRenderer {
                     + (e.stateLeft() == null ? "" : "; function left in " + e.stateLeft().describeAsOf(e.at()));
         }
     };
-
-    /**
-     * @param duration a duration, not null
-     * @return as {@link Durations#format} writes it, for example {@code "3.2 s"}
-     */
-    static String seconds(Duration duration) {
-        return Durations.format(duration);
-    }
 
     private static String causeText(RetryCause cause) {
         switch (cause) {

@@ -99,10 +99,6 @@ public final class FunctionStatus {
         return !"Pending".equals(state) && !"InProgress".equals(lastUpdateStatus);
     }
 
-    /**
-     * @return one line such as {@code "State=Active, LastUpdateStatus=InProgress"}, with the reason codes when
-     *     present (for example {@code "State=Active, LastUpdateStatus=Failed (InvalidConfiguration)"})
-     */
     /** @return when this state was read from AWS, when known: a state reported after a failure may be older */
     public Optional<Instant> readAt() {
         return Optional.ofNullable(readAt);
@@ -122,6 +118,10 @@ public final class FunctionStatus {
                 : describe() + " (as read " + Durations.format(age) + " before)";
     }
 
+    /**
+     * @return one line such as {@code "State=Active, LastUpdateStatus=InProgress"}, with the reason codes when
+     *     present (for example {@code "State=Active, LastUpdateStatus=Failed (InvalidConfiguration)"})
+     */
     public String describe() {
         StringBuilder sb = new StringBuilder("State=").append(state == null ? "unknown" : state);
         if (stateReasonCode != null && !"Active".equals(state) && !"Idle".equals(stateReasonCode)) {

@@ -5,7 +5,6 @@ import io.jenkins.plugins.safelambdaupdate.internal.RateLimitingInterceptor;
 import java.net.URI;
 import java.time.Duration;
 import java.util.function.Consumer;
-import java.util.Optional;
 import java.util.Objects;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -14,7 +13,6 @@ import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.http.apache.ProxyConfiguration;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -49,7 +47,6 @@ public final class LambdaClients {
         private String profile;
         private Consumer<ApacheHttpClient.Builder> httpClient = http -> { };
         private int maxConnections = DEFAULT_MAX_CONNECTIONS;
-        private HttpProxy proxy;
 
         private Builder() {
         }
@@ -132,20 +129,10 @@ public final class LambdaClients {
         }
 
         /**
-         * @param value the HTTP proxy to reach Lambda through, unless its bypass list names Lambda's host; null
-         *     (default) for none (the SDK's own proxy system properties and variables are not read either way)
-         * @return this
-         */
-        public Builder proxy(HttpProxy value) {
-            this.proxy = value;
-            return this;
-        }
-
-        /**
          * @param value adjusts the HTTP client, after this builder's own settings; not null
          * @return this
          */
-        public Builder httpClient(Consumer<ApacheHttpClient.Builder> value) {
+        Builder httpClient(Consumer<ApacheHttpClient.Builder> value) {
             this.httpClient = Objects.requireNonNull(value, "httpClient cannot be null");
             return this;
         }
@@ -173,10 +160,7 @@ public final class LambdaClients {
             URI endpoint = endpointUrl != null ? RequestParameters.endpointUrl(endpointUrl) : endpointOverride;
             if (environment != null) {
                 if (credentials == null) {
-                    credentials = environment.credentials().orElse(null);
-                }
-                if (credentials == null && environment.profile().isPresent()) {
-                    credentials = ProfileCredentialsProvider.builder().profileName(environment.profile().get()).build();
+                    credentials = environment.credentialsProvider().orElse(null);
                 }
                 if (endpoint == null) {
                     endpoint = environment.endpoint().orElse(null);
@@ -210,15 +194,7 @@ public final class LambdaClients {
 
         private String resolvedRegion() {
             String given = region == null ? null : RequestParameters.region(region);
-            if (function != null) {
-                return (environment != null ? environment : AwsEnvironment.of(Map.of())).resolveRegion(given, function);
-            }
-            if (given != null) {
-                return given;
-            }
-            return (environment == null ? Optional.<String>empty() : environment.checkedRegion())
-                    .orElseThrow(() -> new InvalidRequestException("region", "region is not set: give the region "
-                            + "parameter, or set AWS_REGION or AWS_DEFAULT_REGION"));
+            return (environment != null ? environment : AwsEnvironment.of(Map.of())).resolveRegion(given, function);
         }
 
         @SuppressWarnings("deprecation") // the Apache 4 client is the one this project ships with
@@ -227,11 +203,7 @@ public final class LambdaClients {
                     .maxConnections(maxConnections)
                     .connectionTimeout(Duration.ofSeconds(10))
                     .socketTimeout(Duration.ofSeconds(120));
-            if (proxy != null && proxy.appliesTo(lambdaHost)) {
-                http.proxyConfiguration(ProxyConfiguration.builder().endpoint(proxy.endpoint())
-                        .username(proxy.username()).password(proxy.password())
-                        .useSystemPropertyValues(false).useEnvironmentVariableValues(false).build());
-            }
+            applyProxy(http, lambdaHost);
             httpClient.accept(http);
             return http;
         }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.safelambdaupdate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.safelambdaupdate.simulator.LambdaSimulator;
 import org.junit.jupiter.api.Test;
@@ -42,11 +43,8 @@ class RequestRateLimiterTest {
                      .requestRateLimit(limiter)
                      .build()) {
             sim.faults().throttleRate(1.0);
-            try {
-                client.listVersionsByFunction(b -> b.functionName("fn"));
-            } catch (SdkException expected) {
-                // throttled, as injected
-            }
+            assertThatThrownBy(() -> client.listVersionsByFunction(b -> b.functionName("fn")))
+                    .as("throttled, as injected").isInstanceOf(SdkException.class);
             assertThat(limiter.currentRate("ListVersionsByFunction")).isLessThan(15);
         }
     }

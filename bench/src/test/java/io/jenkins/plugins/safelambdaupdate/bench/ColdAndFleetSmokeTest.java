@@ -32,7 +32,7 @@ class ColdAndFleetSmokeTest {
             assertThat(r.succeeded()).as(r.label()).isEqualTo(r.deployers());
             assertThat(r.lostUpdates()).as(r.label()).isZero();
             assertThat(r.peakThreads()).as(r.label()).isPositive();
-            assertThat(r.peakHeapMb()).as(r.label()).isNotNull();
+            assertThat(r.peakHeapMb()).as(r.label()).isPositive();
             assertThat(r.noticeSamples()).as(r.label()).isEqualTo(2 * r.deployers());
         }
     }

@@ -190,12 +190,6 @@ final class JsonValues {
     }
 
     /**
-     * @param e the failure, not null
-     * @param exitCode the exit code the command ends with
-     * @return {@code {"type": "result", "outcome": "failed", "failure": KIND, "message": ..., "parameter": flag
-     *     (invalid input only), "functionArn": ..., "stateLeft": {...}, "exitCode": n}}
-     */
-    /**
      * @param failure the kind of failure ({@code INVALID_REQUEST} for usage errors)
      * @param message what went wrong, as standard error says it
      * @param parameter the option at fault, or null
@@ -215,6 +209,12 @@ final class JsonValues {
         return map;
     }
 
+    /**
+     * @param e the failure, not null
+     * @param exitCode the exit code the command ends with
+     * @return {@code {"type": "result", "outcome": "failed", "failure": KIND, "message": ..., "parameter": flag
+     *     (invalid input only), "functionArn": ..., "stateLeft": {...}, "exitCode": n}}
+     */
     static Map<String, Object> failure(DeploymentException e, int exitCode) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("type", "result");

@@ -5,7 +5,6 @@ import io.jenkins.plugins.safelambdaupdate.DeploymentException;
 import io.jenkins.plugins.safelambdaupdate.FailureKind;
 import io.jenkins.plugins.safelambdaupdate.FunctionStatus;
 import io.jenkins.plugins.safelambdaupdate.Phase;
-import java.time.Duration;
 import java.util.Locale;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 
@@ -30,7 +29,7 @@ final class DeploymentFailures {
 
     static DeploymentException deadlineExceeded(DeploymentContext ctx, Throwable cause) {
         boolean changedNothing = beforeAnyChange(ctx.phase());
-        return new DeploymentException(FailureKind.DEADLINE_EXCEEDED, "Deadline of " + seconds(ctx.allowed())
+        return new DeploymentException(FailureKind.DEADLINE_EXCEEDED, "Deadline of " + Durations.format(ctx.allowed())
                 + " exceeded during the " + name(ctx.phase()) + " phase"
                 + (ctx.retrying() == null ? "" : ", after retries because of " + ctx.retrying())
                 + (changedNothing ? "; this deployment changed nothing" : ""),
@@ -64,7 +63,4 @@ final class DeploymentFailures {
         return phase.name().toLowerCase(Locale.ROOT);
     }
 
-    private static String seconds(Duration duration) {
-        return Durations.format(duration);
-    }
 }

@@ -10,9 +10,7 @@ import io.jenkins.plugins.safelambdaupdate.LockProviders;
 import io.jenkins.plugins.safelambdaupdate.RequestParameters;
 import java.util.Map;
 import jenkins.model.Jenkins;
-import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -45,6 +43,7 @@ final class CrossHostLock implements AutoCloseable {
                 .ownerName(ownerName(run)).build();
         DynamoDbClients.Builder clients = DynamoDbClients.builder()
                 .environment(environment)
+                .proxy(JenkinsProxy.ofController())
                 .region(config.getLockRegion() != null ? config.getLockRegion() : lambdaRegion)
                 .credentialsProvider(credentials(config, stepCredentials));
         if (config.getLockEndpointUrl() != null) {
@@ -66,17 +65,9 @@ final class CrossHostLock implements AutoCloseable {
     private static AwsCredentialsProvider credentials(SafeLambdaUpdateConfiguration config,
                                                       AwsCredentialsProvider stepCredentials) {
         AmazonWebServicesCredentials global = config.lockCredentials();
-        if (global == null) {
-            return stepCredentials;
-        }
-        AwsCredentials resolved;
-        try {
-            resolved = global.resolveCredentials();
-        } catch (RuntimeException e) {
-            throw new InvalidRequestException("lockCredentialsId", "lockCredentialsId '"
-                    + config.getLockCredentialsId() + "' could not be resolved: " + e.getMessage());
-        }
-        return resolved == null ? stepCredentials : StaticCredentialsProvider.create(resolved);
+        AwsCredentialsProvider resolved = global == null ? null
+                : JenkinsAwsCredentials.provider(global, "lockCredentialsId", config.getLockCredentialsId());
+        return resolved == null ? stepCredentials : resolved;
     }
 
     /** For example {@code "Jenkins https://ci.example.com/ job/deploy #12"}: waiters on other hosts print it. */

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.safelambdaupdate.jenkins;
 
-import com.cloudbees.jenkins.plugins.awscredentials.AWSCredentialsImpl;
 import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
@@ -22,7 +21,6 @@ import io.jenkins.plugins.safelambdaupdate.InvalidRequestException;
 import io.jenkins.plugins.safelambdaupdate.LambdaClients;
 import io.jenkins.plugins.safelambdaupdate.LockProvider;
 import io.jenkins.plugins.safelambdaupdate.LockProviders;
-import io.jenkins.plugins.safelambdaupdate.RenewingCredentials;
 import io.jenkins.plugins.safelambdaupdate.RequestParameters;
 import io.jenkins.plugins.safelambdaupdate.RequestValidator;
 import io.jenkins.plugins.safelambdaupdate.SafeLambdaDeployer;
@@ -38,9 +36,7 @@ import java.util.logging.Logger;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
-import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
@@ -91,13 +87,14 @@ final class SafeLambdaUpdateExecution extends SynchronousNonBlockingStepExecutio
             DeploymentRequest request = request(code);
             EnvVars environment = context.get(EnvVars.class);
             AwsCredentialsProvider credentials = credentials(step.getCredentialsId(), run, log);
-            requireCredentials(credentials, AwsEnvironment.of(environment));
+            AwsEnvironment aws = AwsEnvironment.of(environment);
+            requireCredentials(credentials, aws);
             FunctionReference function = FunctionReference.parse(request.functionName());
             LambdaClients.Builder clients = LambdaClients.builder()
-                    .requestRateLimit(ControllerRateLimits.get().forIdentityAndRegion(identity(environment),
-                            AwsEnvironment.of(environment).resolveRegion(step.getRegion(), function)))
+                    .requestRateLimit(ControllerRateLimits.get().forIdentityAndRegion(identity(aws),
+                            aws.resolveRegion(step.getRegion(), function)))
                     .proxy(JenkinsProxy.ofController())
-                    .environment(AwsEnvironment.of(environment))
+                    .environment(aws)
                     .function(function)
                     .region(step.getRegion())
                     .endpointUrl(step.getEndpointUrl())
@@ -151,12 +148,11 @@ final class SafeLambdaUpdateExecution extends SynchronousNonBlockingStepExecutio
     }
 
     /** @return what stands for the AWS account in the controller's shared rate limits (never printed) */
-    private String identity(EnvVars environment) {
+    private String identity(AwsEnvironment aws) {
         if (step.getCredentialsId() != null) {
             return "credentials:" + step.getCredentialsId();
         }
-        String accessKey = environment.get("AWS_ACCESS_KEY_ID");
-        return accessKey != null ? "key:" + accessKey : "controller";
+        return aws.credentials().map(keys -> "key:" + keys.resolveCredentials().accessKeyId()).orElse("controller");
     }
 
     /**
@@ -231,38 +227,13 @@ final class SafeLambdaUpdateExecution extends SynchronousNonBlockingStepExecutio
                     + " AWS credentials that this build may use");
         }
         CredentialsProvider.track(run, found);
-        if (found instanceof AWSCredentialsImpl impl && impl.requiresToken()) {
-            throw new InvalidRequestException("credentialsId", "credentialsId '" + credentialsId + "' assumes its"
-                    + " role with an MFA token, which an unattended build cannot give: use AWS credentials without"
-                    + " MFA for deployments");
-        }
-        if (found instanceof AWSCredentialsImpl impl && impl.getIamRoleArn() != null
-                && !impl.getIamRoleArn().isBlank()) {
-            // A role's session expires (after stsTokenDuration): renewed before, so a long lock wait still works.
-            RenewingCredentials renewing = RenewingCredentials.of(found::resolveCredentials,
-                    Duration.ofSeconds(impl.getStsTokenDuration()));
-            try {
-                renewing.resolveCredentials();
-            } catch (RuntimeException e) {
-                throw new InvalidRequestException("credentialsId", "credentialsId '" + credentialsId + "' could not"
-                        + " be resolved (assuming its IAM role failed?): " + e.getMessage());
-            }
-            return renewing;
-        }
-        AwsCredentials resolved;
-        try {
-            resolved = found.resolveCredentials();
-        } catch (RuntimeException e) {
-            throw new InvalidRequestException("credentialsId", "credentialsId '" + credentialsId + "' could not be"
-                    + " resolved (assuming its IAM role failed?): " + e.getMessage());
-        }
+        AwsCredentialsProvider resolved = JenkinsAwsCredentials.provider(found, "credentialsId", credentialsId);
         if (resolved == null) {
             // Blank keys and no role is how users ask for the controller's own identity: say so, not silently.
             log.println(PREFIX + "Credentials '" + credentialsId + "' hold no access key and no role: using the"
                     + " step's AWS environment variables, else the controller's own AWS identity where an administrator"
                     + " allows it");
-            return null;
         }
-        return StaticCredentialsProvider.create(resolved);
+        return resolved;
     }
 }
