@@ -78,6 +78,9 @@ final class StepDeployment {
                     step.getS3Bucket(), step.getS3Key(), step.getS3ObjectVersion(), step.getImageUri()).orElse(null);
             new RequestValidator().validate(request(code instanceof CodeSource.ZipFile ? null : code,
                     Duration.ofMinutes(Math.max(1, step.getDeadlineMinutes()))));
+            if (code instanceof CodeSource.ZipFile) {
+                checkZip();
+            }
             try (LambdaClient client = clients(credentials(step.getCredentialsId(), run, log)).build()) {
                 Duration deadline = Duration.ofMinutes(step.getDeadlineMinutes());
                 return FunctionReader.builder().client(client).build()
@@ -140,6 +143,11 @@ final class StepDeployment {
                 }
             }
         }
+    }
+
+    /** Refuses a zip outside the workspace, missing or too large, before any AWS call; reads none of it. */
+    private void checkZip() throws IOException, InterruptedException {
+        WorkspaceZip.locate(context.get(FilePath.class), step.getZipFile());
     }
 
     /** The zip's bytes, from the workspace to the controller: only once the lock is held. */

@@ -30,6 +30,25 @@ final class WorkspaceZip {
      *     missing, not a file, over Lambda's direct-upload limit, a symbolic link, or unreadable
      */
     static Path copy(FilePath workspace, String zipFile, Path directory) throws IOException, InterruptedException {
+        FilePath file = locate(workspace, zipFile);
+        Path copy = directory.resolve(file.getName());
+        try (InputStream in = file.read(workspace, LinkOption.NOFOLLOW_LINKS)) {
+            Files.copy(in, copy);
+        } catch (IOException e) {
+            throw new InvalidRequestException("zipFile", "zipFile " + zipFile + " cannot be read from the workspace: "
+                    + e.getMessage());
+        }
+        return copy;
+    }
+
+    /**
+     * Checks that {@code zipFile} is a file inside the workspace, within Lambda's direct-upload limit, without
+     * reading it.
+     *
+     * @return the file
+     * @throws InvalidRequestException naming {@code zipFile}, as {@link #copy} does
+     */
+    static FilePath locate(FilePath workspace, String zipFile) throws IOException, InterruptedException {
         if (workspace == null) {
             throw new InvalidRequestException("zipFile", "zipFile needs a workspace: call safeLambdaUpdate inside"
                     + " node { }, or deploy from S3 (s3Bucket, s3Key) or a container image (imageUri)");
@@ -55,14 +74,7 @@ final class WorkspaceZip {
                     + " direct-upload limit of " + RequestValidator.MAX_DIRECT_UPLOAD_BYTES + " bytes (50 MiB); upload"
                     + " it to S3 and deploy with s3Bucket and s3Key");
         }
-        Path copy = directory.resolve(file.getName());
-        try (InputStream in = file.read(workspace, LinkOption.NOFOLLOW_LINKS)) {
-            Files.copy(in, copy);
-        } catch (IOException e) {
-            throw new InvalidRequestException("zipFile", "zipFile " + zipFile + " cannot be read from the workspace: "
-                    + e.getMessage());
-        }
-        return copy;
+        return file;
     }
 
     /**
