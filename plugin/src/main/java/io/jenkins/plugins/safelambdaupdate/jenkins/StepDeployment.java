@@ -10,6 +10,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.safelambdaupdate.AwsEnvironment;
 import io.jenkins.plugins.safelambdaupdate.CodeSource;
+import io.jenkins.plugins.safelambdaupdate.DeploymentEvent;
 import io.jenkins.plugins.safelambdaupdate.DeploymentException;
 import io.jenkins.plugins.safelambdaupdate.DeploymentRequest;
 import io.jenkins.plugins.safelambdaupdate.EnvironmentMode;
@@ -29,6 +30,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -83,10 +85,13 @@ final class StepDeployment {
             }
             try (LambdaClient client = clients(credentials(step.getCredentialsId(), run, log)).build()) {
                 Duration deadline = Duration.ofMinutes(step.getDeadlineMinutes());
-                return FunctionReader.builder().client(client).build()
+                String arn = FunctionReader.builder().client(client).build()
                         .status(step.getFunctionName(), deadline.compareTo(RESOLVE_DEADLINE) < 0
                                 ? deadline : RESOLVE_DEADLINE)
                         .functionArn();
+                log.println(PREFIX + new EventRenderer().render(
+                        new DeploymentEvent.Resolved(Instant.now(), step.getFunctionName(), arn)));
+                return arn;
             }
         } catch (DeploymentException e) {
             throw new AbortException(PREFIX + e.getMessage());
@@ -126,7 +131,11 @@ final class StepDeployment {
                 }
                 return SafeLambdaDeployer.builder().client(client).lockProvider(all)
                         .learnedDurations(ControllerLearnedDurations.get().durations()).build()
-                        .deploy(request, event -> log.println(PREFIX + renderer.render(event)))
+                        .deploy(request, event -> {
+                            if (!(event instanceof DeploymentEvent.Resolved)) { // said before the step queued
+                                log.println(PREFIX + renderer.render(event));
+                            }
+                        })
                         .toMap();
             }
         } catch (DeploymentException e) {

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hudson.model.Result;
 import hudson.model.Run;
+import io.jenkins.plugins.safelambdaupdate.Durations;
 import io.jenkins.plugins.safelambdaupdate.simulator.LambdaSimulator;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +64,9 @@ class SafeLambdaUpdateQueueTest {
     private static List<String> threadsInThisPlugin() {
         List<String> found = new ArrayList<>();
         Thread.getAllStackTraces().forEach((thread, stack) -> {
+            if (thread == Thread.currentThread()) {
+                return; // this test
+            }
             for (StackTraceElement frame : stack) {
                 if (frame.getClassName().startsWith("io.jenkins.plugins.safelambdaupdate.")) {
                     found.add(thread.getName() + " at " + frame);
@@ -158,6 +163,9 @@ class SafeLambdaUpdateQueueTest {
             Run<?, ?> current = Simulated.holder(arn);
             if (current != null && lockers.contains(current)) {
                 served++;
+                // each new holder is named in our log before it releases
+                j.waitForMessage("[safeLambdaUpdate] Waiting for lock " + arn + " held by "
+                        + current.getFullDisplayName(), ours);
                 SemaphoreStep.success("locker/" + served, null);
                 j.waitForCompletion((WorkflowRun) current);
                 releases++;
@@ -175,13 +183,34 @@ class SafeLambdaUpdateQueueTest {
         System.out.println("[measure] our step was served after " + releases + " releases (" + served
                 + " lock steps queued after it went first)");
         assertTrue(releases <= 3, "served within 3 releases, was " + releases);
-        for (WorkflowRun locker : lockers) {
-            j.assertLogContains("[safeLambdaUpdate] Waiting for lock " + arn + " held by "
-                    + locker.getFullDisplayName(), ours);
+        for (WorkflowRun named : List.of(holder, lockers.get(0), lockers.get(1))) {
+            assertEquals(1, count(JenkinsRule.getLog(ours), "held by " + named.getFullDisplayName()),
+                    "each holder is named once, not at every re-check");
         }
-        assertEquals(1, count(JenkinsRule.getLog(ours), "held by " + holder.getFullDisplayName()),
-                "each holder is named once, not at every re-check");
         assertEquals(Map.of("OURS", "1"), sim.function("orders").orElseThrow().latest().environment());
+    }
+
+    /** The step's deadline bounds the wait: the step fails with the lock timeout, having changed nothing. */
+    @Test
+    @Timeout(240)
+    void aWaiterGivesUpAtTheStepsDeadlineWithAClearMessage(JenkinsRule j) throws Exception {
+        Simulated.addCredentials();
+        String arn = Simulated.function(sim, "orders");
+        WorkflowRun holder = holdWithALockStep(j, arn);
+        WorkflowJob p = j.createProject(WorkflowJob.class, "deploy");
+        p.setDefinition(new CpsFlowDefinition(Simulated.step(sim, "orders", "environment: ['A=1'], deadlineMinutes: 1"),
+                true));
+
+        WorkflowRun waiter = j.buildAndAssertStatus(Result.FAILURE, p);
+
+        j.assertLogContains("[safeLambdaUpdate] Deployment failed (LOCK_TIMEOUT): Lock " + arn + " not acquired within"
+                + " the deadline of " + Durations.format(Duration.ofMinutes(1)) + ": the lockable resource " + arn
+                + " is still held by " + holder.getFullDisplayName(), waiter);
+        assertFalse(PauseAction.isPaused(stepNode(waiter)));
+        assertEquals(0, sim.stats().calls("UpdateFunctionConfiguration"));
+        assertEquals(holder, Simulated.holder(arn));
+        SemaphoreStep.success("hold/1", null);
+        j.assertBuildStatusSuccess(j.waitForCompletion(holder));
     }
 
     private static int count(String text, String part) {
