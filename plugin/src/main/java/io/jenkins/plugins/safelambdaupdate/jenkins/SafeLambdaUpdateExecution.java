@@ -14,6 +14,7 @@ import io.jenkins.plugins.safelambdaupdate.LockProviders;
 import io.jenkins.plugins.safelambdaupdate.LockQueue;
 import io.jenkins.plugins.safelambdaupdate.LockTicket;
 import java.io.IOException;
+import java.io.ObjectOutputStream;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -327,6 +328,11 @@ final class SafeLambdaUpdateExecution extends StepExecution {
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
+
+    /** Saved as one consistent snapshot: the timer and the deployment threads change the phase under this lock. */
+    private synchronized void writeObject(ObjectOutputStream out) throws IOException {
+        out.defaultWriteObject();
+    }
 
     private LockTicket ticket() {
         return new LockTicket(ticketId, Instant.ofEpochMilli(queuedAtMillis));

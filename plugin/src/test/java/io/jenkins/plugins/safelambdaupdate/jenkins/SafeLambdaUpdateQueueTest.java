@@ -9,8 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import hudson.model.Result;
 import hudson.model.Run;
 import io.jenkins.plugins.safelambdaupdate.Durations;
+import io.jenkins.plugins.safelambdaupdate.LockTicket;
 import io.jenkins.plugins.safelambdaupdate.simulator.LambdaSimulator;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -211,6 +213,26 @@ class SafeLambdaUpdateQueueTest {
         assertEquals(holder, Simulated.holder(arn));
         SemaphoreStep.success("hold/1", null);
         j.assertBuildStatusSuccess(j.waitForCompletion(holder));
+    }
+
+    /**
+     * A release names its ticket: a stale one (an aborted build's thread finishing late, say) frees nothing, also not
+     * a {@code lock} step's hold of the same build, never throws, and keeps the thread's interrupt.
+     */
+    @Test
+    void aReleaseOfAnotherTicketNeverFreesTheHolderAndKeepsTheInterrupt(JenkinsRule j) throws Exception {
+        String arn = Simulated.function(sim, "orders");
+        WorkflowRun holder = holdWithALockStep(j, arn);
+        LockTicket stale = new LockTicket("stale-ticket", Instant.now());
+
+        Thread.currentThread().interrupt();
+        LockableResourceHold.release(holder, arn, stale, LockWaiters.queue());
+
+        assertTrue(Thread.interrupted(), "the interrupt is kept");
+        assertEquals(holder, Simulated.holder(arn), "the lock step's hold of the same build is untouched");
+        SemaphoreStep.success("hold/1", null);
+        j.assertBuildStatusSuccess(j.waitForCompletion(holder));
+        assertNull(Simulated.resource(arn));
     }
 
     private static int count(String text, String part) {
