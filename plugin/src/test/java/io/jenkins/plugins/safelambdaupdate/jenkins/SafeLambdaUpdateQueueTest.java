@@ -38,6 +38,8 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 @WithJenkins
 class SafeLambdaUpdateQueueTest {
     private LambdaSimulator sim;
+    /** The canonical ARN of {@code orders}, the lock's name. */
+    private String arn;
 
     @BeforeEach
     void startSimulator() {
@@ -49,13 +51,34 @@ class SafeLambdaUpdateQueueTest {
         sim.close();
     }
 
-    /** Starts a build holding {@code arn} in a {@code lock} step until its semaphore {@code hold/1} is released. */
-    private WorkflowRun holdWithALockStep(JenkinsRule j, String arn) throws Exception {
+    /**
+     * Adds the credentials and the function {@code orders} ({@link #arn}), and starts a build holding it in a
+     * {@code lock} step until its semaphore {@code hold/1} is released.
+     */
+    private WorkflowRun holdWithALockStep(JenkinsRule j) throws Exception {
+        Simulated.addCredentials();
+        arn = Simulated.function(sim, "orders");
         WorkflowJob holding = j.createProject(WorkflowJob.class, "holding");
         holding.setDefinition(new CpsFlowDefinition("lock(resource: '" + arn + "') { semaphore 'hold' }", true));
         WorkflowRun holder = holding.scheduleBuild2(0).waitForStart();
         SemaphoreStep.waitForStart("hold/1", holder);
         return holder;
+    }
+
+    /** @return a job deploying {@code orders} with the given arguments */
+    private WorkflowJob deployJob(JenkinsRule j, String arguments) throws Exception {
+        WorkflowJob p = j.createProject(WorkflowJob.class, "deploy");
+        p.setDefinition(new CpsFlowDefinition(Simulated.step(sim, "orders", arguments), true));
+        return p;
+    }
+
+    /** Starts a build of {@code p} and waits until it says it waits for {@code holder}. */
+    private static WorkflowRun startWaitingBehind(JenkinsRule j, WorkflowJob p, WorkflowRun holder, String arn)
+            throws Exception {
+        WorkflowRun waiter = p.scheduleBuild2(0).waitForStart();
+        j.waitForMessage("[safeLambdaUpdate] Waiting for lock " + arn + " held by " + holder.getFullDisplayName(),
+                waiter);
+        return waiter;
     }
 
     private static FlowNode stepNode(WorkflowRun b) {
@@ -82,15 +105,10 @@ class SafeLambdaUpdateQueueTest {
     @Test
     @Timeout(120)
     void aWaiterHoldsNoThreadShowsAPauseAndAnAbortLeavesTheQueueWithoutAnyChange(JenkinsRule j) throws Exception {
-        Simulated.addCredentials();
-        String arn = Simulated.function(sim, "orders");
-        WorkflowRun holder = holdWithALockStep(j, arn);
-        WorkflowJob p = j.createProject(WorkflowJob.class, "deploy");
-        p.setDefinition(new CpsFlowDefinition(Simulated.step(sim, "orders", "environment: ['A=1']"), true));
+        WorkflowRun holder = holdWithALockStep(j);
+        WorkflowJob p = deployJob(j, "environment: ['A=1']");
 
-        WorkflowRun waiter = p.scheduleBuild2(0).waitForStart();
-        j.waitForMessage("[safeLambdaUpdate] Waiting for lock " + arn + " held by " + holder.getFullDisplayName(),
-                waiter);
+        WorkflowRun waiter = startWaitingBehind(j, p, holder, arn);
         FlowNode node = stepNode(waiter);
         assertNotNull(node);
         assertTrue(PauseAction.isPaused(node), "the wait shows on the step's node");
@@ -120,8 +138,8 @@ class SafeLambdaUpdateQueueTest {
     @Timeout(120)
     void parallelBranchesOfOneBuildDeployOneAtATime(JenkinsRule j) throws Exception {
         Simulated.addCredentials();
-        String arn = Simulated.function(sim, "orders");
-        WorkflowJob p = j.createProject(WorkflowJob.class, "deploy");
+        arn = Simulated.function(sim, "orders");
+        WorkflowJob p = j.createProject(WorkflowJob.class, "deploy-in-parallel");
         p.setDefinition(new CpsFlowDefinition("parallel a: { " + Simulated.step(sim, "orders", "environment: ['A=1']")
                 + " }, b: { " + Simulated.step(sim, "orders", "environment: ['B=2']") + " }", true));
 
@@ -141,14 +159,8 @@ class SafeLambdaUpdateQueueTest {
     @Test
     @Timeout(180)
     void nextToQueuedLockStepsOurStepIsServedWithinABoundedNumberOfReleases(JenkinsRule j) throws Exception {
-        Simulated.addCredentials();
-        String arn = Simulated.function(sim, "orders");
-        WorkflowRun holder = holdWithALockStep(j, arn);
-        WorkflowJob p = j.createProject(WorkflowJob.class, "deploy");
-        p.setDefinition(new CpsFlowDefinition(Simulated.step(sim, "orders", "environment: ['OURS=1']"), true));
-        WorkflowRun ours = p.scheduleBuild2(0).waitForStart();
-        j.waitForMessage("[safeLambdaUpdate] Waiting for lock " + arn + " held by " + holder.getFullDisplayName(),
-                ours);
+        WorkflowRun holder = holdWithALockStep(j);
+        WorkflowRun ours = startWaitingBehind(j, deployJob(j, "environment: ['OURS=1']"), holder, arn);
         WorkflowJob locking = j.createProject(WorkflowJob.class, "locking");
         locking.setDefinition(new CpsFlowDefinition("lock(resource: '" + arn + "') { semaphore 'locker' }", true));
         List<WorkflowRun> lockers = new ArrayList<>();
@@ -196,12 +208,8 @@ class SafeLambdaUpdateQueueTest {
     @Test
     @Timeout(240)
     void aWaiterGivesUpAtTheStepsDeadlineWithAClearMessage(JenkinsRule j) throws Exception {
-        Simulated.addCredentials();
-        String arn = Simulated.function(sim, "orders");
-        WorkflowRun holder = holdWithALockStep(j, arn);
-        WorkflowJob p = j.createProject(WorkflowJob.class, "deploy");
-        p.setDefinition(new CpsFlowDefinition(Simulated.step(sim, "orders", "environment: ['A=1'], deadlineMinutes: 1"),
-                true));
+        WorkflowRun holder = holdWithALockStep(j);
+        WorkflowJob p = deployJob(j, "environment: ['A=1'], deadlineMinutes: 1");
 
         WorkflowRun waiter = j.buildAndAssertStatus(Result.FAILURE, p);
 
@@ -221,8 +229,7 @@ class SafeLambdaUpdateQueueTest {
      */
     @Test
     void aReleaseOfAnotherTicketNeverFreesTheHolderAndKeepsTheInterrupt(JenkinsRule j) throws Exception {
-        String arn = Simulated.function(sim, "orders");
-        WorkflowRun holder = holdWithALockStep(j, arn);
+        WorkflowRun holder = holdWithALockStep(j);
         LockTicket stale = new LockTicket("stale-ticket", Instant.now());
 
         Thread.currentThread().interrupt();
