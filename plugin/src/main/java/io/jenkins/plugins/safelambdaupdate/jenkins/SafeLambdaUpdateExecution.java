@@ -21,8 +21,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -72,7 +72,8 @@ final class SafeLambdaUpdateExecution extends StepExecution {
     private boolean holderTold;
     private String holderToldAbout;
 
-    private transient volatile Future<?> work;
+    /** The executor thread working for this step (preparing or deploying), to interrupt on stop. */
+    private transient Thread worker;
     private transient volatile ScheduledFuture<?> recheck;
     private transient volatile boolean stopped;
 
@@ -85,13 +86,13 @@ final class SafeLambdaUpdateExecution extends StepExecution {
 
     @Override
     public boolean start() {
-        work = DeployExecutor.get().submit(this::prepare);
+        submit(this::prepare);
         return false;
     }
 
     // ------------------------------------------------------------------------------------------------ preparing
 
-    private void prepare() {
+    private void prepare(ExecutorService executor) {
         try {
             String arn = deployment().resolve();
             if (!step.isLock()) {
@@ -103,7 +104,7 @@ final class SafeLambdaUpdateExecution extends StepExecution {
                     phase = Phase.DEPLOYING;
                 }
                 getContext().saveState();
-                deploy(false, DeployExecutor.get());
+                deploy(false, executor);
                 return;
             }
             FlowNode node = getContext().get(FlowNode.class);
@@ -139,8 +140,7 @@ final class SafeLambdaUpdateExecution extends StepExecution {
                 return;
             }
             getContext().saveState();
-            ExecutorService executor = DeployExecutor.get();
-            work = executor.submit(() -> deploy(false, executor));
+            submit(executor -> deploy(false, executor));
         } catch (Throwable t) {
             fail(t);
         }
@@ -245,10 +245,48 @@ final class SafeLambdaUpdateExecution extends StepExecution {
 
     // ------------------------------------------------------------------------------------------------ lifecycle
 
+    /**
+     * Runs {@code task} on a {@link DeployExecutor} thread, which {@link #stop} interrupts. A task that a stop came
+     * before never starts; a held lock is then released.
+     */
+    private void submit(Consumer<ExecutorService> task) {
+        ExecutorService executor = DeployExecutor.get();
+        executor.submit(() -> {
+            synchronized (this) {
+                if (stopped) {
+                    releaseUnused();
+                    return;
+                }
+                worker = Thread.currentThread();
+            }
+            try {
+                task.accept(executor);
+            } finally {
+                synchronized (this) {
+                    worker = null; // no interrupt from a late stop reaches the thread's next task
+                }
+            }
+        });
+    }
+
+    /** After a stop before the deployment started: the lock it was given goes back. */
+    private void releaseUnused() {
+        if (phase != Phase.DEPLOYING || !step.isLock()) {
+            return;
+        }
+        try {
+            LockableResourceHold.release(getContext().get(Run.class), lockName, ticket(), LockWaiters.queue());
+        } catch (IOException | InterruptedException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            LOGGER.log(Level.WARNING, "Could not release the lock of a stopped safeLambdaUpdate of " + lockName, e);
+        }
+    }
+
     /** While waiting: leaves the queue at once, nothing sent to AWS. While deploying: interrupts the deployment. */
     @Override
     public void stop(Throwable cause) throws Exception {
-        Future<?> running;
         synchronized (this) {
             stopped = true;
             cancelRecheck();
@@ -256,10 +294,9 @@ final class SafeLambdaUpdateExecution extends StepExecution {
                 LockWaiters.queue().leave(lockName, ticket());
                 endPause();
             }
-            running = phase == Phase.WAITING ? null : work;
-        }
-        if (running != null) {
-            running.cancel(true);
+            if (worker != null) {
+                worker.interrupt();
+            }
         }
         super.stop(cause);
     }
@@ -273,7 +310,7 @@ final class SafeLambdaUpdateExecution extends StepExecution {
     public void onResume() {
         try {
             switch (phase) {
-                case PREPARING -> work = DeployExecutor.get().submit(this::prepare);
+                case PREPARING -> submit(this::prepare);
                 case WAITING -> {
                     logLine("Jenkins restarted while this step waited for lock " + lockName + ": waiting on in its"
                             + " place in the queue");
@@ -302,8 +339,7 @@ final class SafeLambdaUpdateExecution extends StepExecution {
                 return;
             }
         }
-        ExecutorService executor = DeployExecutor.get();
-        work = executor.submit(() -> deploy(true, executor));
+        submit(executor -> deploy(true, executor));
     }
 
     private synchronized void requeue() {
