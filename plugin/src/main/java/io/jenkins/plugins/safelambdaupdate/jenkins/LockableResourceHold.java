@@ -1,5 +1,6 @@
 package io.jenkins.plugins.safelambdaupdate.jenkins;
 
+import hudson.console.ModelHyperlinkNote;
 import hudson.model.Run;
 import io.jenkins.plugins.safelambdaupdate.InvalidRequestException;
 import io.jenkins.plugins.safelambdaupdate.LockQueue;
@@ -52,23 +53,25 @@ final class LockableResourceHold {
                     return Attempt.ACQUIRED;
                 }
                 if (isOurs(resource)) {
-                    return Attempt.busy("another safeLambdaUpdate of this build (" + run.getFullDisplayName() + ")");
+                    return Attempt.busy("another safeLambdaUpdate of this build (" + run.getFullDisplayName() + ")",
+                            run);
                 }
                 if (!enclosed) {
                     // Held by this build, but not around this step: a lock block in another parallel branch.
                     return Attempt.busy("a lock step in another branch of this build (" + run.getFullDisplayName()
-                            + ")");
+                            + ")", run);
                 }
                 if (!next || !queue.hold(name, ticket)) {
                     // Our deployments under one enclosing lock still take turns.
                     return Attempt.busy("another safeLambdaUpdate of this build (" + run.getFullDisplayName()
-                            + ") under the same lock block");
+                            + ") under the same lock block", run);
                 }
                 return Attempt.ENCLOSED;
             }
             if (!next) {
                 String holder = describe(resource);
-                return Attempt.busy(holder != null ? holder : "an earlier safeLambdaUpdate waiting on this controller");
+                return Attempt.busy(holder != null ? holder : "an earlier safeLambdaUpdate waiting on this controller",
+                        resource == null ? null : resource.getBuild());
             }
             if (resource == null && !manager.createResource(name)) {
                 throw new InvalidRequestException("lock", "lock: the lockable resource " + name + " does not exist and"
@@ -79,7 +82,8 @@ final class LockableResourceHold {
             List<LockableResource> free = manager.getAvailableResources(
                     List.of(new LockableResourcesStruct(List.of(name))));
             if (free == null || free.isEmpty() || !manager.lock(free, run, reason(ticket))) {
-                return Attempt.busy(describe(find(manager, name)));
+                LockableResource busy = find(manager, name);
+                return Attempt.busy(describe(busy), busy == null ? null : busy.getBuild());
             }
             queue.hold(name, ticket);
             return Attempt.ACQUIRED;
@@ -153,14 +157,24 @@ final class LockableResourceHold {
 
     /**
      * The outcome of one try: {@link #ACQUIRED}, {@link #ENCLOSED} (an enclosing {@code lock} block holds it and it
-     * is this deployment's turn under it), or busy with the holder's description (null when unknown).
+     * is this deployment's turn under it), or busy with the holder's description (null when unknown) and the
+     * holding build (null when none).
      */
-    record Attempt(String holder) {
-        static final Attempt ACQUIRED = new Attempt(null);
-        static final Attempt ENCLOSED = new Attempt(null);
+    record Attempt(String holder, Run<?, ?> build) {
+        static final Attempt ACQUIRED = new Attempt(null, null);
+        static final Attempt ENCLOSED = new Attempt(null, null);
 
-        static Attempt busy(String holder) {
-            return new Attempt(holder);
+        static Attempt busy(String holder, Run<?, ?> build) {
+            return new Attempt(holder, build);
+        }
+
+        /** @return the holder's description with the holding build's name as a link to it, for the console */
+        String linkedHolder() {
+            if (holder == null || build == null) {
+                return holder;
+            }
+            String name = build.getFullDisplayName();
+            return holder.replace(name, ModelHyperlinkNote.encodeTo('/' + build.getUrl(), name));
         }
     }
 }

@@ -174,7 +174,7 @@ final class SafeLambdaUpdateExecution extends StepExecution {
             return true;
         }
         if (!holderTold || !Objects.equals(holderToldAbout, attempt.holder())) {
-            log(new DeploymentEvent.LockWaiting(Instant.now(), lockName, attempt.holder()));
+            log(new DeploymentEvent.LockWaiting(Instant.now(), lockName, attempt.linkedHolder()));
             holderTold = true;
             holderToldAbout = attempt.holder();
         }

@@ -11,6 +11,7 @@ import hudson.model.Run;
 import io.jenkins.plugins.safelambdaupdate.Durations;
 import io.jenkins.plugins.safelambdaupdate.LockTicket;
 import io.jenkins.plugins.safelambdaupdate.simulator.LambdaSimulator;
+import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -114,6 +115,9 @@ class SafeLambdaUpdateQueueTest {
         assertTrue(PauseAction.isPaused(node), "the wait shows on the step's node");
         assertEquals("Waiting for lock " + arn, PauseAction.getCurrentPause(node).getCause());
         assertEquals(List.of(), threadsInThisPlugin(), "no thread is held while waiting");
+        StringWriter html = new StringWriter();
+        waiter.getLogText().writeHtmlTo(0, html);
+        assertTrue(html.toString().contains(holder.getUrl()), "the holder is a link to its build");
 
         waiter.doStop();
         j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(waiter));
