@@ -254,7 +254,7 @@ final class SafeLambdaUpdateExecution extends StepExecution {
         executor.submit(() -> {
             synchronized (this) {
                 if (stopped) {
-                    releaseUnused();
+                    releaseHold();
                     return;
                 }
                 worker = Thread.currentThread();
@@ -269,8 +269,11 @@ final class SafeLambdaUpdateExecution extends StepExecution {
         });
     }
 
-    /** After a stop before the deployment started: the lock it was given goes back. */
-    private void releaseUnused() {
+    /**
+     * Gives back the hold of a deployment that ends without the engine having released it (stopped before it started,
+     * failed before the engine ran). Ticket-checked, so a no-op once released.
+     */
+    private void releaseHold() {
         if (phase != Phase.DEPLOYING || !step.isLock()) {
             return;
         }
@@ -280,7 +283,9 @@ final class SafeLambdaUpdateExecution extends StepExecution {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            LOGGER.log(Level.WARNING, "Could not release the lock of a stopped safeLambdaUpdate of " + lockName, e);
+            LOGGER.log(Level.WARNING, "No build to release the lock of safeLambdaUpdate " + lockName + " for", e);
+            LockWaiters.queue().release(lockName, ticket()); // our next waiter must not wait for it; the build's end
+                                                             // frees the lockable resource
         }
     }
 
@@ -387,6 +392,7 @@ final class SafeLambdaUpdateExecution extends StepExecution {
                 endPause();
             }
         }
+        releaseHold();
         if (stopped) {
             return;
         }
