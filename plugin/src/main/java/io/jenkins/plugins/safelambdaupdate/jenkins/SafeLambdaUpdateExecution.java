@@ -14,7 +14,6 @@ import io.jenkins.plugins.safelambdaupdate.LockProviders;
 import io.jenkins.plugins.safelambdaupdate.LockQueue;
 import io.jenkins.plugins.safelambdaupdate.LockTicket;
 import java.io.IOException;
-import java.io.ObjectOutputStream;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,19 +62,22 @@ final class SafeLambdaUpdateExecution extends StepExecution {
     private final String ticketId = UUID.randomUUID().toString();
     private final long deadlineMillis;
     private volatile Phase phase = Phase.PREPARING;
+    // Set by the executor and timer threads before the phase changes, and saved by the CPS thread: volatile.
     /** The canonical function ARN, the lock's name; set when the step queues. */
-    private String lockName;
-    private long queuedAtMillis;
+    private volatile String lockName;
+    private volatile long queuedAtMillis;
     /** Whether a {@code lock} block around the step holds the function: then no second resource is taken. */
-    private boolean enclosed;
-    private long waitedMillis;
-    private boolean holderTold;
-    private String holderToldAbout;
+    private volatile boolean enclosed;
+    private volatile long waitedMillis;
+    private volatile boolean holderTold;
+    private volatile String holderToldAbout;
 
     /** The executor thread working for this step (preparing or deploying), to interrupt on stop. */
     private transient Thread worker;
     private transient volatile ScheduledFuture<?> recheck;
     private transient volatile boolean stopped;
+    /** Set when the wait reached the deadline. */
+    private transient boolean gaveUp;
 
     SafeLambdaUpdateExecution(SafeLambdaUpdateStep step, StepContext context) {
         super(context);
@@ -133,23 +135,46 @@ final class SafeLambdaUpdateExecution extends StepExecution {
         Timer.get().submit(this::attempt);
     }
 
-    /** One try to take the lock, on a timer thread: a short critical section, then either deploy or re-arm. */
+    /**
+     * One try to take the lock, on a timer thread: a short critical section (our queue and the lockable resource),
+     * then, outside it, what the build shows and either the deployment or the next try. Nothing that may wait for the
+     * flow graph or the CPS thread runs under this execution's monitor, which {@link #stop} takes on that thread.
+     */
     private void attempt() {
         try {
-            if (!tryAcquire()) {
+            Run<?, ?> run = getContext().get(Run.class);
+            Try outcome = tryAcquire(run);
+            if (outcome == null) {
+                return; // not waiting any more
+            }
+            if (outcome.timedOut) {
+                endPause();
+                log(new DeploymentEvent.Failed(Instant.now(), FailureKind.LOCK_TIMEOUT, outcome.message, null));
+                throw new AbortException(PREFIX + outcome.message);
+            }
+            if (outcome.acquired) {
+                endPause();
+                getContext().saveState();
+                submit(executor -> deploy(false, executor));
                 return;
             }
-            getContext().saveState();
-            submit(executor -> deploy(false, executor));
+            if (outcome.message != null) {
+                log(new DeploymentEvent.LockWaiting(Instant.now(), lockName, outcome.message));
+            }
+            pause();
         } catch (Throwable t) {
             fail(t);
         }
     }
 
-    /** @return whether the lock was taken (the phase is then deploying) */
-    private synchronized boolean tryAcquire() throws IOException, InterruptedException {
-        if (phase != Phase.WAITING || stopped) {
-            return false;
+    /** What one try found: taken, timed out (with the message), or busy (with the holder to tell, if it changed). */
+    private record Try(boolean acquired, boolean timedOut, String message) {
+    }
+
+    /** @return the outcome, or null when the step no longer waits */
+    private synchronized Try tryAcquire(Run<?, ?> run) {
+        if (phase != Phase.WAITING || stopped || gaveUp) {
+            return null;
         }
         cancelRecheck();
         long now = System.currentTimeMillis();
@@ -157,31 +182,27 @@ final class SafeLambdaUpdateExecution extends StepExecution {
         LockTicket ticket = ticket();
         if (now >= deadlineMillis) {
             queue.leave(lockName, ticket);
-            endPause();
-            String message = "Lock " + lockName + " not acquired within the deadline of "
+            gaveUp = true; // no further try
+            return new Try(false, true, "Lock " + lockName + " not acquired within the deadline of "
                     + Durations.format(Duration.ofMinutes(step.getDeadlineMinutes())) + ": the lockable resource "
-                    + lockName + " is still held" + (holderToldAbout == null ? "" : " by " + holderToldAbout);
-            log(new DeploymentEvent.Failed(Instant.now(), FailureKind.LOCK_TIMEOUT, message, null));
-            throw new AbortException(PREFIX + message);
+                    + lockName + " is still held" + (holderToldAbout == null ? "" : " by " + holderToldAbout));
         }
-        Run<?, ?> run = getContext().get(Run.class);
         LockableResourceHold.Attempt attempt = LockableResourceHold.tryTake(run, lockName, ticket,
                 queue.isNext(lockName, ticket, Instant.ofEpochMilli(now)), enclosed, queue);
         if (attempt == LockableResourceHold.Attempt.ACQUIRED || attempt == LockableResourceHold.Attempt.ENCLOSED) {
             waitedMillis = now - queuedAtMillis;
             phase = Phase.DEPLOYING;
-            endPause();
-            return true;
+            return new Try(true, false, null);
         }
+        String tell = null;
         if (!holderTold || !Objects.equals(holderToldAbout, attempt.holder())) {
-            log(new DeploymentEvent.LockWaiting(Instant.now(), lockName, attempt.linkedHolder()));
+            tell = attempt.linkedHolder();
             holderTold = true;
             holderToldAbout = attempt.holder();
         }
-        pause();
         recheck = Timer.get().schedule(this::attempt, Math.min(RECHECK_MILLIS, deadlineMillis - now),
                 TimeUnit.MILLISECONDS);
-        return false;
+        return new Try(false, false, tell);
     }
 
     // ------------------------------------------------------------------------------------------------ deploying
@@ -292,16 +313,20 @@ final class SafeLambdaUpdateExecution extends StepExecution {
     /** While waiting: leaves the queue at once, nothing sent to AWS. While deploying: interrupts the deployment. */
     @Override
     public void stop(Throwable cause) throws Exception {
+        boolean waiting;
         synchronized (this) {
             stopped = true;
             cancelRecheck();
-            if (phase == Phase.WAITING) {
+            waiting = phase == Phase.WAITING;
+            if (waiting) {
                 LockWaiters.queue().leave(lockName, ticket());
-                endPause();
             }
             if (worker != null) {
                 worker.interrupt();
             }
+        }
+        if (waiting) {
+            endPause();
         }
         super.stop(cause);
     }
@@ -370,11 +395,6 @@ final class SafeLambdaUpdateExecution extends StepExecution {
 
     // ------------------------------------------------------------------------------------------------ helpers
 
-    /** Saved as one consistent snapshot: the timer and the deployment threads change the phase under this lock. */
-    private synchronized void writeObject(ObjectOutputStream out) throws IOException {
-        out.defaultWriteObject();
-    }
-
     private LockTicket ticket() {
         return new LockTicket(ticketId, Instant.ofEpochMilli(queuedAtMillis));
     }
@@ -385,12 +405,16 @@ final class SafeLambdaUpdateExecution extends StepExecution {
 
     /** Ends the step with the failure (an engine failure as its message, without a stack trace), unless stopped. */
     private void fail(Throwable t) {
+        boolean waiting;
         synchronized (this) {
             cancelRecheck();
-            if (phase == Phase.WAITING && lockName != null) {
+            waiting = phase == Phase.WAITING && lockName != null;
+            if (waiting) {
                 LockWaiters.queue().leave(lockName, ticket());
-                endPause();
             }
+        }
+        if (waiting) {
+            endPause();
         }
         releaseHold();
         if (stopped) {
