@@ -260,7 +260,7 @@ public sealed interface DeploymentEvent {
      * @param phase {@link Phase#CODE}, {@link Phase#CONFIGURATION} or {@link Phase#PUBLISH}
      * @param revisionId the RevisionId after the change
      * @param codeSha256 the CodeSha256 after the change
-     * @param took from submission to confirmation
+     * @param took from the submission's response to confirmation, as the engine learns durations
      */
     record Confirmed(Instant at, Phase phase, String revisionId, String codeSha256, Duration took)
             implements DeploymentEvent {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.safelambdaupdate;
 import io.jenkins.plugins.safelambdaupdate.simulator.CallRecord;
 import io.jenkins.plugins.safelambdaupdate.simulator.LambdaSimulator;
 import io.jenkins.plugins.safelambdaupdate.simulator.VersionSnapshot;
+import io.jenkins.plugins.safelambdaupdate.testing.ShortSleeps;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ abstract class SimulatorTestSupport {
         locks = new TestLocks();
         deployer = SafeLambdaDeployer.builder().client(client).lockProvider(locks)
                 // the engine's retry backoff stays real but short in tests
-                .sleeper(d -> Thread.sleep(Math.min(d.toMillis(), 20)))
+                .timeSource(new ShortSleeps(Duration.ofMillis(20)))
                 .build();
     }
 

@@ -2,8 +2,6 @@ package io.jenkins.plugins.safelambdaupdate.internal;
 
 import io.jenkins.plugins.safelambdaupdate.DeploymentEvent;
 import io.jenkins.plugins.safelambdaupdate.Phase;
-import java.time.Duration;
-import java.time.Instant;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 
 /**
@@ -35,11 +33,10 @@ final class CodePhase extends UpdatePhase {
     FunctionConfiguration update(FunctionConfiguration cfg) {
         ctx.checkStillGoing();
         ctx.emit(new DeploymentEvent.Submitted(ctx.now(), Phase.CODE, code.describeUpdate()));
-        Instant submittedAt = ctx.now();
         String newSha = ctx.client().updateFunctionCode(code.updateRequest().functionName(ctx.functionArn())
                 .revisionId(cfg.revisionId()).overrideConfiguration(ctx.timeouts()).build()).codeSha256();
         // Timed from the response: the request may have waited in the client-side rate limiter first.
-        long submitted = System.nanoTime();
+        long submitted = ctx.nanoTime();
         support.ledger().worked(Phase.CODE);
         code.applied(newSha);
         FunctionConfiguration updated = support.waits().awaitUpdated(Phase.CODE, submitted, code.size());
@@ -51,7 +48,7 @@ final class CodePhase extends UpdatePhase {
             return null;
         }
         ctx.emit(new DeploymentEvent.Confirmed(ctx.now(), Phase.CODE, updated.revisionId(), updated.codeSha256(),
-                Duration.between(submittedAt, ctx.now())));
+                ctx.since(submitted)));
         return updated;
     }
 }

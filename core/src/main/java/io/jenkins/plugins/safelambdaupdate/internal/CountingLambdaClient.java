@@ -1,6 +1,6 @@
 package io.jenkins.plugins.safelambdaupdate.internal;
 
-import java.time.Clock;
+import io.jenkins.plugins.safelambdaupdate.TimeSource;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,13 +33,13 @@ import software.amazon.awssdk.services.lambda.model.UpdateFunctionConfigurationR
 final class CountingLambdaClient implements LambdaClient {
     private final LambdaClient delegate;
     private final Map<String, Integer> calls = new TreeMap<>();
-    private final Clock clock;
+    private final TimeSource time;
     private FunctionConfiguration lastSeen;
     private Instant lastSeenAt;
 
-    CountingLambdaClient(LambdaClient delegate, Clock clock) {
+    CountingLambdaClient(LambdaClient delegate, TimeSource time) {
         this.delegate = delegate;
-        this.clock = clock;
+        this.time = time;
     }
 
     Map<String, Integer> calls() {
@@ -68,7 +68,7 @@ final class CountingLambdaClient implements LambdaClient {
     public GetFunctionResponse getFunction(GetFunctionRequest request) {
         GetFunctionResponse response = call("GetFunction", () -> delegate.getFunction(request));
         if (request.qualifier() == null && response.configuration() != null) {
-            lastSeenAt = clock.instant();
+            lastSeenAt = time.now();
             lastSeen = response.configuration();
         }
         return response;
@@ -82,7 +82,7 @@ final class CountingLambdaClient implements LambdaClient {
     @Override
     public UpdateFunctionCodeResponse updateFunctionCode(UpdateFunctionCodeRequest request) {
         UpdateFunctionCodeResponse response = call("UpdateFunctionCode", () -> delegate.updateFunctionCode(request));
-        lastSeenAt = clock.instant();
+        lastSeenAt = time.now();
         lastSeen = FunctionConfiguration.builder().functionArn(response.functionArn()).state(response.stateAsString())
                 .lastUpdateStatus(response.lastUpdateStatusAsString()).codeSha256(response.codeSha256())
                 .revisionId(response.revisionId()).lastModified(response.lastModified()).build();
@@ -93,7 +93,7 @@ final class CountingLambdaClient implements LambdaClient {
     public UpdateFunctionConfigurationResponse updateFunctionConfiguration(UpdateFunctionConfigurationRequest request) {
         UpdateFunctionConfigurationResponse response =
                 call("UpdateFunctionConfiguration", () -> delegate.updateFunctionConfiguration(request));
-        lastSeenAt = clock.instant();
+        lastSeenAt = time.now();
         lastSeen = FunctionConfiguration.builder().functionArn(response.functionArn()).state(response.stateAsString())
                 .lastUpdateStatus(response.lastUpdateStatusAsString()).codeSha256(response.codeSha256())
                 .revisionId(response.revisionId()).lastModified(response.lastModified()).build();

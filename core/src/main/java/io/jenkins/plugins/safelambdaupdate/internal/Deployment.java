@@ -31,14 +31,13 @@ final class Deployment {
     Deployment(DeploymentEngine engine, DeploymentRequest request, DeploymentListener listener) {
         this.engine = engine;
         this.request = request;
-        this.ctx = new DeploymentContext(engine.clock(), new CountingLambdaClient(engine.client(), engine.clock()), listener,
+        this.ctx = new DeploymentContext(engine.time(), new CountingLambdaClient(engine.client(), engine.time()), listener,
                 request == null ? null : request.deadline());
         this.ledger = new DeploymentLedger(ctx);
-        this.retries = new Retries(ctx, ledger, engine.sleeper(),
+        this.retries = new Retries(ctx, ledger,
                 request == null ? DeploymentRequest.DEFAULT_CONFLICT_RETRIES : request.conflictRetries(),
                 request == null ? ForeignChangePolicy.REAPPLY : request.onForeignChange());
-        this.waits = new FunctionWaits(ctx, engine.durations(), engine.minimumPollInterval(), retries,
-                engine.sleeper());
+        this.waits = new FunctionWaits(ctx, engine.durations(), engine.minimumPollInterval(), retries);
         this.reads = new FunctionReads(ctx, retries, waits);
     }
 

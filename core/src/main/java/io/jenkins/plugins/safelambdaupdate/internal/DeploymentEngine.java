@@ -7,8 +7,7 @@ import io.jenkins.plugins.safelambdaupdate.FunctionReference;
 import io.jenkins.plugins.safelambdaupdate.FunctionStatus;
 import io.jenkins.plugins.safelambdaupdate.LockProvider;
 import io.jenkins.plugins.safelambdaupdate.RequestValidator;
-import io.jenkins.plugins.safelambdaupdate.SafeLambdaDeployer;
-import java.time.Clock;
+import io.jenkins.plugins.safelambdaupdate.TimeSource;
 import java.time.Duration;
 import java.util.Objects;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -20,19 +19,17 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 public final class DeploymentEngine {
     private final LambdaClient client;
     private final LockProvider lockProvider;
-    private final Clock clock;
-    private final SafeLambdaDeployer.Sleeper sleeper;
+    private final TimeSource time;
     private final Duration minimumPollInterval;
     private final RequestValidator validator;
     private final UpdateDurations durations;
 
-    public DeploymentEngine(LambdaClient client, LockProvider lockProvider, Clock clock,
-                            SafeLambdaDeployer.Sleeper sleeper, Duration minimumPollInterval,
+    public DeploymentEngine(LambdaClient client, LockProvider lockProvider, TimeSource time,
+                            Duration minimumPollInterval,
                             RequestValidator validator, UpdateDurations durations) {
         this.client = Objects.requireNonNull(client, "client cannot be null");
         this.lockProvider = Objects.requireNonNull(lockProvider, "lockProvider cannot be null");
-        this.clock = Objects.requireNonNull(clock, "clock cannot be null");
-        this.sleeper = Objects.requireNonNull(sleeper, "sleeper cannot be null");
+        this.time = Objects.requireNonNull(time, "time cannot be null");
         this.minimumPollInterval = Objects.requireNonNull(minimumPollInterval, "minimumPollInterval cannot be null");
         this.validator = Objects.requireNonNull(validator, "validator cannot be null");
         this.durations = Objects.requireNonNull(durations, "durations cannot be null");
@@ -58,12 +55,8 @@ public final class DeploymentEngine {
         return lockProvider;
     }
 
-    Clock clock() {
-        return clock;
-    }
-
-    SafeLambdaDeployer.Sleeper sleeper() {
-        return sleeper;
+    TimeSource time() {
+        return time;
     }
 
     Duration minimumPollInterval() {

@@ -6,7 +6,6 @@ import io.jenkins.plugins.safelambdaupdate.ForeignChangePolicy;
 import io.jenkins.plugins.safelambdaupdate.Phase;
 import io.jenkins.plugins.safelambdaupdate.Retry;
 import io.jenkins.plugins.safelambdaupdate.RetryCause;
-import io.jenkins.plugins.safelambdaupdate.SafeLambdaDeployer;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -22,15 +21,13 @@ final class Retries {
 
     private final DeploymentContext ctx;
     private final DeploymentLedger ledger;
-    private final SafeLambdaDeployer.Sleeper sleeper;
     private final int allowed;
     private final ForeignChangePolicy policy;
 
-    Retries(DeploymentContext ctx, DeploymentLedger ledger, SafeLambdaDeployer.Sleeper sleeper, int allowed,
+    Retries(DeploymentContext ctx, DeploymentLedger ledger, int allowed,
             ForeignChangePolicy policy) {
         this.ctx = ctx;
         this.ledger = ledger;
-        this.sleeper = sleeper;
         this.allowed = allowed;
         this.policy = policy;
     }
@@ -96,11 +93,7 @@ final class Retries {
         ctx.retrying(describe(cause) + " (last: " + detail + ")");
         ledger.retried(new Retry(phase, cause, attempt, delay));
         ctx.emit(new DeploymentEvent.Retrying(ctx.now(), phase, cause, attempt, delay, detail));
-        try {
-            sleeper.sleep(delay);
-        } catch (InterruptedException e) {
-            throw DeploymentFailures.interrupted(ctx, e);
-        }
+        ctx.sleep(delay);
         ctx.remaining();
     }
 
