@@ -11,7 +11,7 @@ import java.util.Objects;
  */
 public sealed interface DeploymentEvent {
 
-    /** @return when the event happened, by the deployer's clock */
+    /** @return when the event happened, by the deployer's {@link TimeSource} */
     Instant at();
 
     /**

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -185,6 +186,8 @@ class StatusAndWaitCommandTest {
     void brokenAwsConfigurationIsACredentialsErrorExitingThree() throws Exception {
         Path garbled = Files.writeString(tmp.resolve("garbled-config"), "[profile ci\nregion = us-east-1\n");
         Path failing = Files.writeString(tmp.resolve("failing-config"), "[profile ci]\ncredential_process = false\n");
+        // The four processes run side by side: a JVM start each, not four in a row.
+        Map<CliProcess, Path> processes = new LinkedHashMap<>();
         for (Path config : List.of(garbled, failing)) {
             for (String command : List.of("status", "deploy")) {
                 List<String> args = new ArrayList<>(List.of(command, "--function", "fn", "--profile", "ci",
@@ -192,13 +195,17 @@ class StatusAndWaitCommandTest {
                 if (command.equals("deploy")) {
                     args.addAll(List.of("--memory", "256", "--lock-dir", tmp.resolve("locks").toString()));
                 }
-                CliProcess process = CliProcess.start(tmp, command + "-" + config.getFileName(), Map.of(
+                processes.put(CliProcess.start(tmp, command + "-" + config.getFileName(), Map.of(
                         "AWS_CONFIG_FILE", config.toString(), "AWS_SHARED_CREDENTIALS_FILE",
-                        tmp.resolve("none").toString(), "AWS_REGION", "us-east-1", "HOME", tmp.toString()), args);
-                assertThat(process.waitFor(Duration.ofSeconds(60))).as(process.err()).isEqualTo(3);
-                assertThat(process.err()).contains(config == garbled ? "AWS configuration cannot be read"
-                        : "AWS credentials cannot be loaded").doesNotContain("\tat ");
+                        tmp.resolve("none").toString(), "AWS_REGION", "us-east-1", "HOME", tmp.toString()), args),
+                        config);
             }
+        }
+        for (Map.Entry<CliProcess, Path> started : processes.entrySet()) {
+            CliProcess process = started.getKey();
+            assertThat(process.waitFor(Duration.ofSeconds(60))).as(process.err()).isEqualTo(3);
+            assertThat(process.err()).contains(started.getValue() == garbled ? "AWS configuration cannot be read"
+                    : "AWS credentials cannot be loaded").doesNotContain("\tat ");
         }
         assertThat(simulator.function("fn").orElseThrow().latest().memorySize()).isNotEqualTo(256);
     }
