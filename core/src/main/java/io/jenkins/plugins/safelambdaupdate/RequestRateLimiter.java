@@ -85,7 +85,7 @@ public final class RequestRateLimiter {
      * @throws InterruptedException if the thread is or gets interrupted
      */
     public Duration acquire(String operationName) throws InterruptedException {
-        long waitNanos = bucket(operationName).reserve(time.nanoTime());
+        long waitNanos = bucket(operationName).reserve(time);
         // Sleeps outside the bucket's lock; a wait of zero still stops an interrupted caller.
         time.sleep(Duration.ofNanos(waitNanos));
         return Duration.ofNanos(waitNanos);
@@ -150,7 +150,8 @@ public final class RequestRateLimiter {
         }
 
         /** @return how long the caller must wait for the token it takes now, zero when one is free */
-        synchronized long reserve(long now) {
+        synchronized long reserve(TimeSource time) {
+            long now = time.nanoTime();
             long nanosPerToken = (long) (SECOND / rate(now));
             long burstNanos = Math.max(0, SECOND - nanosPerToken);
             // Tokens unused in the last second are available at once (burst).

@@ -12,7 +12,9 @@ import java.time.Instant;
  */
 public interface TimeSource {
 
-    /** @return monotonic nanoseconds, like {@link System#nanoTime()}: only differences between two readings mean anything */
+    /**
+     * @return monotonic nanoseconds, like {@link System#nanoTime()}: only the difference of two readings means anything
+     */
     long nanoTime();
 
     /** @return the current wall-clock time, for the times events and results report */

@@ -14,9 +14,9 @@ import java.util.logging.Logger;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 
 /**
- * What every step of one run shares: the counting client, the time source, the listener, the phase under way, the canonical
- * function ARN once resolved, and the deadline. Failures are built from it, so each one names the phase and the state
- * the function was left in. Not thread-safe: one run, one thread.
+ * What every step of one run shares: the counting client, the time source, the listener, the phase under way, the
+ * canonical function ARN once resolved, and the deadline (on the time source's monotonic clock). Failures are built
+ * from it, so each one names the phase and the state the function was left in. Not thread-safe: one run, one thread.
  */
 final class DeploymentContext {
     private static final Logger LOG = Logger.getLogger(DeploymentContext.class.getName());
