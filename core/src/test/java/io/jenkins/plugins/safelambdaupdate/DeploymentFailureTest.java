@@ -13,9 +13,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import software.amazon.awssdk.services.lambda.model.UpdateFunctionCodeResponse;
 
 /** Refusals, faults, deadlines and interrupts: each ends as documented, with the lock released. */
+@Execution(ExecutionMode.CONCURRENT) // each test starts its own simulator, client, locks and deployer
 class DeploymentFailureTest extends SimulatorTestSupport {
     private String arn;
 
