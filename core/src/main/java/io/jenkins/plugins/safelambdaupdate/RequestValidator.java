@@ -1,14 +1,6 @@
 package io.jenkins.plugins.safelambdaupdate;
 
-import java.io.IOException;
-import java.util.Arrays;
-import java.util.Enumeration;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +70,9 @@ public final class RequestValidator {
 
     private void validateCode(CodeSource code) {
         if (code instanceof CodeSource.ZipFile zip) {
-            validateZip(zip.path());
+            LocalZip.check(zip.path(), zip.path().toString());
+        } else if (code instanceof CodeSource.ZipArchive zip) {
+            LocalZip.checkSize(zip.digest().size(), zip.name());
         } else if (code instanceof CodeSource.S3Object s3) {
             requireMatch("s3Bucket", s3.bucket(), S3_BUCKET, "an S3 bucket name (3 to 63 lower-case letters, digits, dots and hyphens)");
             if (s3.key() == null || s3.key().isBlank() || s3.key().length() > 1024) {
@@ -87,50 +81,6 @@ public final class RequestValidator {
         } else if (code instanceof CodeSource.ContainerImage image) {
             requireMatch("imageUri", image.imageUri(), IMAGE_URI,
                     "an Amazon ECR image URI such as 123456789012.dkr.ecr.us-east-1.amazonaws.com/repo:tag");
-        }
-    }
-
-    private void validateZip(Path path) {
-        if (!Files.exists(path)) {
-            throw new InvalidRequestException("zipFile", "zipFile " + path + " does not exist");
-        }
-        if (!Files.isRegularFile(path)) {
-            throw new InvalidRequestException("zipFile", "zipFile " + path + " is not a regular file");
-        }
-        try {
-            long size = Files.size(path);
-            if (size > MAX_DIRECT_UPLOAD_BYTES) {
-                throw new InvalidRequestException("zipFile", "zipFile " + path + " is " + size
-                        + " bytes, over Lambda's direct-upload limit of " + MAX_DIRECT_UPLOAD_BYTES
-                        + " bytes (50 MiB); upload it to S3 and deploy with s3Bucket and s3Key");
-            }
-            checkZipArchive(path);
-        } catch (IOException e) {
-            throw new InvalidRequestException("zipFile", "zipFile " + path + " cannot be read: " + e.getMessage());
-        }
-    }
-
-    /**
-     * Reads the zip's central directory, as Lambda will: it must be readable and hold at least one entry, and no
-     * entry may have an absolute path or a {@code ..} component (it would unpack outside the function's directory).
-     */
-    private static void checkZipArchive(Path path) throws IOException {
-        try (ZipFile zip = new ZipFile(path.toFile())) {
-            if (zip.size() == 0) {
-                throw new InvalidRequestException("zipFile", "zipFile " + path + " is an empty zip archive");
-            }
-            Enumeration<? extends ZipEntry> entries = zip.entries();
-            while (entries.hasMoreElements()) {
-                String name = entries.nextElement().getName().replace('\\', '/');
-                if (name.startsWith("/") || name.matches("^[A-Za-z]:/.*")
-                        || Arrays.asList(name.split("/")).contains("..")) {
-                    throw new InvalidRequestException("zipFile", "zipFile " + path + " holds an entry outside the "
-                            + "archive's root (absolute path or '..'): " + name);
-                }
-            }
-        } catch (ZipException e) {
-            throw new InvalidRequestException("zipFile", "zipFile " + path + " is not a readable zip archive ("
-                    + e.getMessage() + ")");
         }
     }
 

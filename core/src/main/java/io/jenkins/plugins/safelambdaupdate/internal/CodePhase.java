@@ -5,6 +5,7 @@ import io.jenkins.plugins.safelambdaupdate.Phase;
 import java.time.Duration;
 import java.time.Instant;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
+import software.amazon.awssdk.services.lambda.model.UpdateFunctionCodeRequest;
 
 /**
  * Step 5: update the code unless the deployed CodeSha256 is already ours; UpdateFunctionCode with the RevisionId just
@@ -34,9 +35,17 @@ final class CodePhase extends UpdatePhase {
     @Override
     FunctionConfiguration update(FunctionConfiguration cfg) {
         ctx.checkStillGoing();
+        UpdateFunctionCodeRequest.Builder request;
+        try {
+            // A zip's bytes cross to us only now: the lock is ours and the deployed code is not already this zip.
+            request = code.updateRequest();
+        } catch (InterruptedException e) {
+            throw DeploymentFailures.interrupted(ctx, e);
+        }
+        ctx.checkStillGoing();
         ctx.emit(new DeploymentEvent.Submitted(ctx.now(), Phase.CODE, code.describeUpdate()));
         Instant submittedAt = ctx.now();
-        String newSha = ctx.client().updateFunctionCode(code.updateRequest().functionName(ctx.functionArn())
+        String newSha = ctx.client().updateFunctionCode(request.functionName(ctx.functionArn())
                 .revisionId(cfg.revisionId()).overrideConfiguration(ctx.timeouts()).build()).codeSha256();
         // Timed from the response: the request may have waited in the client-side rate limiter first.
         long submitted = System.nanoTime();
