@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A zip whose digest is known up front ({@link CodeSource.ZipArchive}): its bytes are opened only under the lock and
@@ -126,9 +128,14 @@ class ZipArchiveTest extends SimulatorTestSupport {
         assertThat(locks.isFree(arn)).isTrue();
     }
 
-    @Test
+    /**
+     * @param remotingStyle true: the read fails as Jenkins remoting's pipe does (IOException caused by the
+     *     InterruptedException, flag set again); false: with an InterruptedIOException
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
     @Timeout(30)
-    void anInterruptWhileTheBytesCrossStopsWithoutUploadingAndReleasesTheLock() throws Exception {
+    void anInterruptWhileTheBytesCrossStopsWithoutUploadingAndReleasesTheLock(boolean remotingStyle) throws Exception {
         startWithFunction();
         byte[] v2 = SimulatedAws.zip("v2");
         CountDownLatch reading = new CountDownLatch(1);
@@ -155,6 +162,10 @@ class ZipArchiveTest extends SimulatorTestSupport {
                     never.await();
                     return -1;
                 } catch (InterruptedException e) {
+                    if (remotingStyle) {
+                        Thread.currentThread().interrupt();
+                        throw new IOException(e);
+                    }
                     throw new InterruptedIOException("interrupted");
                 }
             }

@@ -41,12 +41,16 @@ final class ZipBytes {
                 read += n;
             }
             longer = read == bytes.length && in.read() >= 0;
-        } catch (InterruptedIOException e) {
-            InterruptedException interrupted = new InterruptedException("interrupted while reading zipFile "
-                    + zip.name());
-            interrupted.initCause(e);
-            throw interrupted;
         } catch (IOException e) {
+            // Remote streams say so in several ways: InterruptedIOException, or an IOException caused by the
+            // InterruptedException with the thread's flag set again (Jenkins remoting's pipes).
+            if (e instanceof InterruptedIOException || e.getCause() instanceof InterruptedException
+                    || Thread.interrupted()) {
+                InterruptedException interrupted = new InterruptedException("interrupted while reading zipFile "
+                        + zip.name());
+                interrupted.initCause(e);
+                throw interrupted;
+            }
             throw new InvalidRequestException("zipFile", "zipFile " + zip.name() + " cannot be read for the upload: "
                     + e.getMessage() + "; nothing was uploaded");
         }

@@ -6,7 +6,6 @@ import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
-import hudson.Util;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.safelambdaupdate.AwsEnvironment;
@@ -26,7 +25,6 @@ import io.jenkins.plugins.safelambdaupdate.RequestValidator;
 import io.jenkins.plugins.safelambdaupdate.SafeLambdaDeployer;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -71,18 +69,14 @@ final class SafeLambdaUpdateExecution extends SynchronousNonBlockingStepExecutio
         Run<?, ?> run = context.get(Run.class);
         TaskListener listener = context.get(TaskListener.class);
         PrintStream log = listener.getLogger();
-        Path directory = null;
-        Path zip = null;
         try {
             // The choice among zipFile, S3 and image is checked before anything is copied (the path is a placeholder).
             CodeSource code = RequestParameters.codeSource(step.getZipFile() == null ? null : Path.of("zipFile"),
                     step.getS3Bucket(), step.getS3Key(), step.getS3ObjectVersion(), step.getImageUri()).orElse(null);
             if (code instanceof CodeSource.ZipFile) {
-                // Every other parameter is checked before the zip is copied: a bad value never costs a copy.
+                // Every other parameter is checked before the zip is read on its machine: a bad value costs no read.
                 new RequestValidator().validate(request(null));
-                directory = Files.createTempDirectory("safeLambdaUpdate");
-                zip = WorkspaceZip.copy(context.get(FilePath.class), step.getZipFile(), directory);
-                code = CodeSource.zipFile(zip);
+                code = WorkspaceZip.codeSource(context.get(FilePath.class), step.getZipFile());
             }
             DeploymentRequest request = request(code);
             EnvVars environment = context.get(EnvVars.class);
@@ -115,18 +109,9 @@ final class SafeLambdaUpdateExecution extends SynchronousNonBlockingStepExecutio
                         .toMap();
             }
         } catch (DeploymentException e) {
-            // The engine's messages name the parameter and never carry a secret or an environment value;
-            // the local copy of the zip is reported under the name the user gave.
-            String message = zip == null ? e.getMessage() : e.getMessage().replace(zip.toString(), step.getZipFile());
-            throw new AbortException(PREFIX + message);
-        } finally {
-            if (directory != null) {
-                try {
-                    Util.deleteRecursive(directory.toFile());
-                } catch (IOException e) {
-                    LOGGER.log(Level.WARNING, "Could not delete the local copy of " + step.getZipFile(), e);
-                }
-            }
+            // The engine's messages name the parameter (the zip by the path the user gave) and never carry a secret
+            // or an environment value.
+            throw new AbortException(PREFIX + e.getMessage());
         }
     }
 

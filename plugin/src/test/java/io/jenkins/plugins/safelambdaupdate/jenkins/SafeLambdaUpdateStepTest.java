@@ -214,11 +214,14 @@ class SafeLambdaUpdateStepTest {
         outside.copyFrom(new ByteArrayInputStream(Simulated.zip("x")));
         workspace.mkdirs();
         Files.createSymbolicLink(Path.of(workspace.getRemote(), "link.zip"), Path.of(outside.getRemote()));
-        for (String path : List.of("../outside.zip", outside.getRemote(), "link.zip")) {
+        Map<String, String> refusals = Map.of(
+                "../outside.zip", "zipFile ../outside.zip must be a path inside the workspace",
+                outside.getRemote(), "zipFile " + outside.getRemote() + " must be a path inside the workspace",
+                "link.zip", "zipFile link.zip is reached through the symbolic link link.zip");
+        for (Map.Entry<String, String> refusal : refusals.entrySet()) {
             p.setDefinition(new CpsFlowDefinition("node { " + Simulated.step(sim, "orders", "zipFile: '"
-                    + path.replace("\\", "\\\\") + "'") + " }", true));
-            j.assertLogContains("zipFile " + path + " must be a path inside the workspace",
-                    j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0)));
+                    + refusal.getKey().replace("\\", "\\\\") + "'") + " }", true));
+            j.assertLogContains(refusal.getValue(), j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0)));
         }
         assertEquals(0, sim.stats().totalCalls());
     }
