@@ -3,8 +3,6 @@ package io.jenkins.plugins.safelambdaupdate.jenkins;
 import com.cloudbees.jenkins.plugins.awscredentials.AWSCredentialsImpl;
 import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials;
 import io.jenkins.plugins.safelambdaupdate.InvalidRequestException;
-import io.jenkins.plugins.safelambdaupdate.RenewingCredentials;
-import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -12,7 +10,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 /**
  * Turns AWS credentials of the aws-credentials plugin into an SDK provider, the same way for a step's
  * {@code credentialsId} and for the cross-host lock's: a role's session is renewed before it expires, credentials that
- * need an MFA token are refused (an unattended build cannot give one), blank keys without a role give none.
+ * need an MFA token are refused (an unattended build cannot give one), blank keys without a role give none. A role is
+ * assumed through {@link ControllerRoleSessions}: one STS client per credential on this controller.
  */
 final class JenkinsAwsCredentials {
     private JenkinsAwsCredentials() {
@@ -35,10 +34,8 @@ final class JenkinsAwsCredentials {
             if (found instanceof AWSCredentialsImpl impl && impl.getIamRoleArn() != null
                     && !impl.getIamRoleArn().isBlank()) {
                 // A role's session expires (after stsTokenDuration): renewed before, so a long lock wait still works.
-                RenewingCredentials renewing = RenewingCredentials.of(found::resolveCredentials,
-                        Duration.ofSeconds(impl.getStsTokenDuration()));
-                renewing.resolveCredentials();
-                return renewing;
+                // One STS client per credential for the whole controller, not one built (and leaked) per deployment.
+                return ControllerRoleSessions.get().provider(impl, id);
             }
             AwsCredentials resolved = found.resolveCredentials();
             return resolved == null ? null : StaticCredentialsProvider.create(resolved);
