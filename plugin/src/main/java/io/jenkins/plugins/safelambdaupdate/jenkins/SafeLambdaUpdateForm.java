@@ -190,6 +190,20 @@ public abstract class SafeLambdaUpdateForm extends StepDescriptor {
         return form;
     }
 
+    /**
+     * Prepares the step's submitted form for binding ({@link #fromForm} for its two lists). A text area cannot tell an
+     * empty list from an unset one: a blank environment means unset (nothing changed) under {@code environmentMode}
+     * merge, and the empty set (every variable removed) under replace, the only way to ask for that, so that
+     * {@code environment: [], environmentMode: 'replace'} survives the form and the Snippet Generator.
+     */
+    static JSONObject fromStepForm(JSONObject formData) {
+        JSONObject form = fromForm(formData, "environment", "layers");
+        if ("replace".equalsIgnoreCase(form.optString("environmentMode").trim()) && !form.has("environment")) {
+            form.put("environment", new JSONArray());
+        }
+        return form;
+    }
+
     /** Runs one check of the engine's request validator on a request with only the field under test set. */
     private static FormValidation validate(Item item, UnaryOperator<DeploymentRequest.Builder> field) {
         return check(item, () -> new RequestValidator().validate(
