@@ -3,11 +3,8 @@ package io.jenkins.plugins.safelambdaupdate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -27,23 +24,7 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
  * definition changes, closed when idle and at shutdown; each session stands for one STS client.
  */
 class SharedCredentialSessionsTest {
-    private Instant now = Instant.parse("2026-12-03T08:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-12-03T08:00:00Z"));
     /** Every session opened (as the plugin's: an STS client), in order. */
     private final List<FakeStsSession> opened = new CopyOnWriteArrayList<>();
     private final SharedCredentialSessions sessions = new SharedCredentialSessions(Duration.ofHours(1), clock);
@@ -109,7 +90,7 @@ class SharedCredentialSessionsTest {
     @Test
     void anIdleSessionIsClosedAndOpenedAgainWhenItsHolderUsesItLater() {
         var waitingLong = sessions.provider("deployer", "v1", () -> open("first"));
-        now = now.plus(Duration.ofMinutes(61));
+        clock.advance(Duration.ofMinutes(61));
 
         sessions.provider("other", "v1", () -> open("other"));
         assertThat(opened.get(0).closed).as("idle for more than an hour").isTrue();

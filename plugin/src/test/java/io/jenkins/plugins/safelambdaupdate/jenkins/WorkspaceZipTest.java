@@ -38,23 +38,29 @@ class WorkspaceZipTest {
         sim.close();
     }
 
-    private static FilePath agentWorkspace(DumbSlave agent, WorkflowJob p) {
-        return agent.getWorkspaceFor(p);
+    /** A job, the online agent labelled {@code zips} it runs on, and its workspace there. */
+    private record AgentJob(WorkflowJob job, DumbSlave agent, FilePath workspace) {
+        /** Also stores the credentials and creates the function {@code orders}. */
+        static AgentJob create(JenkinsRule j, LambdaSimulator sim) throws Exception {
+            Simulated.addCredentials();
+            Simulated.function(sim, "orders");
+            DumbSlave agent = j.createOnlineSlave(Label.get("zips"));
+            WorkflowJob job = j.createProject(WorkflowJob.class, "deploy");
+            return new AgentJob(job, agent, agent.getWorkspaceFor(job));
+        }
     }
 
     @Test
     void deploysAZipThatLiesOnAnAgentAndSkipsTheUploadWhenTheCodeIsAlreadyThere(JenkinsRule j) throws Exception {
-        Simulated.addCredentials();
-        Simulated.function(sim, "orders");
-        DumbSlave agent = j.createOnlineSlave(Label.get("zips"));
-        WorkflowJob p = j.createProject(WorkflowJob.class, "deploy");
+        AgentJob setup = AgentJob.create(j, sim);
+        WorkflowJob p = setup.job();
         byte[] zip = Simulated.zip("orders-on-the-agent");
-        agentWorkspace(agent, p).child("build/function.zip").copyFrom(new ByteArrayInputStream(zip));
+        setup.workspace().child("build/function.zip").copyFrom(new ByteArrayInputStream(zip));
         p.setDefinition(new CpsFlowDefinition("node('zips') {\n  "
                 + Simulated.step(sim, "orders", "zipFile: 'build/function.zip', publish: true") + "\n}", true));
 
         WorkflowRun first = j.assertBuildStatusSuccess(p.scheduleBuild2(0));
-        j.assertLogContains("Running on " + agent.getNodeName(), first);
+        j.assertLogContains("Running on " + setup.agent().getNodeName(), first);
         j.assertLogContains("[safeLambdaUpdate] Updating code (CodeSha256 " + Simulated.sha256(zip) + ")", first);
         assertEquals(Simulated.sha256(zip), sim.function("orders").orElseThrow().codeSha256());
         assertEquals(1, sim.stats().calls("UpdateFunctionCode"));
@@ -67,11 +73,9 @@ class WorkspaceZipTest {
 
     @Test
     void refusesOnTheAgentWhatLambdaWouldRefuseNamingZipFileBeforeAnyAwsCall(JenkinsRule j) throws Exception {
-        Simulated.addCredentials();
-        Simulated.function(sim, "orders");
-        DumbSlave agent = j.createOnlineSlave(Label.get("zips"));
-        WorkflowJob p = j.createProject(WorkflowJob.class, "deploy");
-        FilePath workspace = agentWorkspace(agent, p);
+        AgentJob setup = AgentJob.create(j, sim);
+        WorkflowJob p = setup.job();
+        FilePath workspace = setup.workspace();
         workspace.child("notes.zip").write("not a zip", "UTF-8");
         FilePath outsideDir = workspace.getParent().child("elsewhere");
         outsideDir.child("real.zip").copyFrom(new ByteArrayInputStream(Simulated.zip("x")));
