@@ -61,7 +61,7 @@ public final class FunctionReader {
 
     private static Duration positive(Duration deadline) {
         if (deadline == null || deadline.isNegative() || deadline.isZero()) {
-            throw new InvalidRequestException("deadline", "deadline must be positive, was "
+            throw new InvalidRequestException(Parameter.DEADLINE, "must be positive, was "
                     + (deadline == null ? null : Durations.format(deadline)));
         }
         return deadline;

@@ -249,10 +249,10 @@ class DeploymentProtocolTest extends SimulatorTestSupport {
         assertThatThrownBy(() -> deployer.deploy(DeploymentRequest.builder().functionName("fn").memorySize(64).build(),
                 events))
                 .isInstanceOfSatisfying(InvalidRequestException.class,
-                        e -> assertThat(e.parameter()).isEqualTo("memorySize"));
+                        e -> assertThat(e.parameter().engineName()).isEqualTo("memorySize"));
         assertThatThrownBy(() -> deployer.deploy(DeploymentRequest.builder().functionName("bad name").build(), events))
                 .isInstanceOfSatisfying(InvalidRequestException.class,
-                        e -> assertThat(e.parameter()).isEqualTo("functionName"));
+                        e -> assertThat(e.parameter().engineName()).isEqualTo("functionName"));
         assertThat(sim.stats().totalCalls()).isZero();
         assertThat(events.of(DeploymentEvent.Failed.class)).hasSize(2);
     }

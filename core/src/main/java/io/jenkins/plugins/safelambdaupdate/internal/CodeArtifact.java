@@ -2,6 +2,7 @@ package io.jenkins.plugins.safelambdaupdate.internal;
 
 import io.jenkins.plugins.safelambdaupdate.CodeSource;
 import io.jenkins.plugins.safelambdaupdate.InvalidRequestException;
+import io.jenkins.plugins.safelambdaupdate.Parameter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.security.MessageDigest;
@@ -30,8 +31,8 @@ final class CodeArtifact {
                 zipBytes = SdkBytes.fromByteArray(bytes);
                 expectedSha = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
             } catch (IOException e) {
-                throw new InvalidRequestException("zipFile",
-                        "zipFile " + zip.path() + " cannot be read: " + e.getMessage());
+                throw new InvalidRequestException(Parameter.ZIP_FILE,
+                        zip.path() + " cannot be read: " + e.getMessage());
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException("SHA-256 is not available", e);
             }
