@@ -58,6 +58,17 @@ public class InvalidRequestException extends DeploymentException {
         return parts; // a plain list: the exception may be serialized (a Jenkins build keeps its error)
     }
 
+    /**
+     * @param other the parameter to refuse instead, not null
+     * @return the same problem about {@code other}: for a front end that checks a setting of its own with the check
+     *     of another (a lock table's region with the check of {@link Parameter#REGION})
+     */
+    public InvalidRequestException about(Parameter other) {
+        InvalidRequestException renamed = new InvalidRequestException(other, problem.toArray());
+        renamed.initCause(this);
+        return renamed;
+    }
+
     /** @return the refused parameter, never null */
     public Parameter parameter() {
         return parameter;

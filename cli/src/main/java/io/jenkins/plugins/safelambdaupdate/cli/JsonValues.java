@@ -1,5 +1,6 @@
 package io.jenkins.plugins.safelambdaupdate.cli;
 
+import io.jenkins.plugins.safelambdaupdate.Parameter;
 import io.jenkins.plugins.safelambdaupdate.DeploymentEvent;
 import io.jenkins.plugins.safelambdaupdate.DeploymentException;
 import io.jenkins.plugins.safelambdaupdate.DeploymentResult;
@@ -8,6 +9,7 @@ import io.jenkins.plugins.safelambdaupdate.InvalidRequestException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The JSON shapes of the CLI's machine-readable output, as plain maps: one per event, one per function status, one
@@ -215,14 +217,15 @@ final class JsonValues {
      * @return {@code {"type": "result", "outcome": "failed", "failure": KIND, "message": ..., "parameter": flag
      *     (invalid input only), "functionArn": ..., "stateLeft": {...}, "exitCode": n}}
      */
-    static Map<String, Object> failure(DeploymentException e, int exitCode) {
+    static Map<String, Object> failure(DeploymentException e, String message, Function<Parameter, String> flagOf,
+                                       int exitCode) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("type", "result");
         map.put("outcome", "failed");
         map.put("failure", e.failure().name());
-        map.put("message", e.getMessage());
+        map.put("message", message);
         if (e instanceof InvalidRequestException invalid) {
-            map.put("parameter", CliParameters.flag(invalid.parameter()));
+            map.put("parameter", flagOf.apply(invalid.parameter()));
         }
         map.put("functionArn", e.functionArn().orElse(null));
         map.put("stateLeft", e.stateLeft().map(JsonValues::status).orElse(null));
