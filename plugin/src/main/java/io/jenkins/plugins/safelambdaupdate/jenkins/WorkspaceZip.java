@@ -2,6 +2,7 @@ package io.jenkins.plugins.safelambdaupdate.jenkins;
 
 import hudson.FilePath;
 import io.jenkins.plugins.safelambdaupdate.InvalidRequestException;
+import io.jenkins.plugins.safelambdaupdate.Parameter;
 import io.jenkins.plugins.safelambdaupdate.RequestValidator;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,8 +32,9 @@ final class WorkspaceZip {
      */
     static Path copy(FilePath workspace, String zipFile, Path directory) throws IOException, InterruptedException {
         if (workspace == null) {
-            throw new InvalidRequestException("zipFile", "zipFile needs a workspace: call safeLambdaUpdate inside"
-                    + " node { }, or deploy from S3 (s3Bucket, s3Key) or a container image (imageUri)");
+            throw new InvalidRequestException(Parameter.ZIP_FILE, "needs a workspace: call safeLambdaUpdate inside"
+                    + " node { }, or deploy from S3 (", Parameter.S3_BUCKET, ", ", Parameter.S3_KEY,
+                    ") or a container image (", Parameter.IMAGE_URI, ")");
         }
         checkRelative(zipFile);
         boolean inside;
@@ -46,20 +48,20 @@ final class WorkspaceZip {
         }
         FilePath file = workspace.child(zipFile);
         if (!file.exists() || file.isDirectory()) {
-            throw new InvalidRequestException("zipFile", "zipFile " + zipFile + " is not a file in the workspace "
+            throw new InvalidRequestException(Parameter.ZIP_FILE, zipFile + " is not a file in the workspace "
                     + workspace.getRemote());
         }
         long size = file.length();
         if (size > RequestValidator.MAX_DIRECT_UPLOAD_BYTES) {
-            throw new InvalidRequestException("zipFile", "zipFile " + zipFile + " is " + size + " bytes, over Lambda's"
+            throw new InvalidRequestException(Parameter.ZIP_FILE, zipFile + " is " + size + " bytes, over Lambda's"
                     + " direct-upload limit of " + RequestValidator.MAX_DIRECT_UPLOAD_BYTES + " bytes (50 MiB); upload"
-                    + " it to S3 and deploy with s3Bucket and s3Key");
+                    + " it to S3 and deploy with ", Parameter.S3_BUCKET, " and ", Parameter.S3_KEY);
         }
         Path copy = directory.resolve(file.getName());
         try (InputStream in = file.read(workspace, LinkOption.NOFOLLOW_LINKS)) {
             Files.copy(in, copy);
         } catch (IOException e) {
-            throw new InvalidRequestException("zipFile", "zipFile " + zipFile + " cannot be read from the workspace: "
+            throw new InvalidRequestException(Parameter.ZIP_FILE, zipFile + " cannot be read from the workspace: "
                     + e.getMessage());
         }
         return copy;
@@ -78,7 +80,7 @@ final class WorkspaceZip {
     }
 
     private static InvalidRequestException outside(String zipFile) {
-        return new InvalidRequestException("zipFile", "zipFile " + zipFile + " must be a path inside the workspace,"
+        return new InvalidRequestException(Parameter.ZIP_FILE, zipFile + " must be a path inside the workspace,"
                 + " relative to it, without .. and without symbolic links leading out");
     }
 }
