@@ -73,7 +73,10 @@ class DeploymentFailureTest extends SimulatorTestSupport {
             assertThat(r.cause()).isEqualTo(RetryCause.STALE_REVISION);
         });
         assertThat(events.of(DeploymentEvent.Retrying.class)).singleElement()
-                .satisfies(e -> assertThat(e.detail()).isEqualTo("PreconditionFailedException"));
+                .satisfies(e -> {
+                    assertThat(e.errorCode()).isEqualTo("PreconditionFailedException");
+                    assertThat(e.statusCode()).isEqualTo(412);
+                });
         assertThat(version("fn", result.version().orElseThrow()).codeSha256()).isEqualTo(SimulatedAws.sha256(zip));
         // Our merge did not undo the other writer's unrelated change.
         assertThat(sim.function("fn").orElseThrow().latest().description()).isEqualTo("changed elsewhere");

@@ -169,7 +169,10 @@ class DeploymentProtocolTest extends SimulatorTestSupport {
         assertThat(f.latest().description()).isEqualTo("deployed");
         assertThat(f.latest().memorySize()).isEqualTo(128);
         assertThat(events.of(DeploymentEvent.Submitted.class)).singleElement()
-                .satisfies(e -> assertThat(e.what()).isEqualTo("Updating configuration (timeout, handler, description)"));
+                .satisfies(e -> {
+                    assertThat(e.phase()).isEqualTo(Phase.CONFIGURATION);
+                    assertThat(e.settings()).containsExactly(Setting.TIMEOUT, Setting.HANDLER, Setting.DESCRIPTION);
+                });
         UpdateFunctionConfigurationRequest sent = recorder.requests(UpdateFunctionConfigurationRequest.class).get(0);
         assertThat(sent.memorySize()).isNull();
         assertThat(sent.environment()).isNull();

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.safelambdaupdate.cli;
 
 import io.jenkins.plugins.safelambdaupdate.Parameter;
+import io.jenkins.plugins.safelambdaupdate.CodeSource;
 import io.jenkins.plugins.safelambdaupdate.DeploymentEvent;
 import io.jenkins.plugins.safelambdaupdate.DeploymentException;
 import io.jenkins.plugins.safelambdaupdate.DeploymentResult;
@@ -80,7 +81,12 @@ final class JsonValues {
         @Override
         public Void visit(DeploymentEvent.Submitted e) {
             map.put("phase", e.phase().name());
-            map.put("what", e.what());
+            map.put("settings", e.settings().stream().map(Enum::name).toList());
+            map.put("code", code(e.code()));
+            map.put("codeSha256", e.codeSha256());
+            map.put("alias", e.alias());
+            map.put("fromVersion", e.fromVersion());
+            map.put("toVersion", e.toVersion());
             return null;
         }
 
@@ -104,7 +110,8 @@ final class JsonValues {
         @Override
         public Void visit(DeploymentEvent.Skipped e) {
             map.put("phase", e.phase().name());
-            map.put("reason", e.reason());
+            map.put("reason", e.reason().name());
+            map.put("codeSha256", e.codeSha256());
             return null;
         }
 
@@ -114,7 +121,8 @@ final class JsonValues {
             map.put("cause", e.cause().name());
             map.put("attempt", e.attempt());
             map.put("delayMillis", millis(e.delay()));
-            map.put("detail", e.detail());
+            map.put("errorCode", e.errorCode());
+            map.put("statusCode", e.statusCode());
             return null;
         }
 
@@ -230,6 +238,27 @@ final class JsonValues {
         map.put("functionArn", e.functionArn().orElse(null));
         map.put("stateLeft", e.stateLeft().map(JsonValues::status).orElse(null));
         map.put("exitCode", exitCode);
+        return map;
+    }
+
+    /** @return where the code comes from: {@code source} and its location, or null for no code */
+    private static Map<String, Object> code(CodeSource code) {
+        if (code == null) {
+            return null;
+        }
+        Map<String, Object> map = new LinkedHashMap<>();
+        if (code instanceof CodeSource.S3Object s3) {
+            map.put("source", "S3_OBJECT");
+            map.put("s3Bucket", s3.bucket());
+            map.put("s3Key", s3.key());
+            map.put("s3ObjectVersion", s3.objectVersion());
+        } else if (code instanceof CodeSource.ContainerImage image) {
+            map.put("source", "CONTAINER_IMAGE");
+            map.put("imageUri", image.imageUri());
+        } else if (code instanceof CodeSource.ZipFile zip) {
+            map.put("source", "ZIP_FILE");
+            map.put("zipFile", zip.path().toString());
+        }
         return map;
     }
 

@@ -1,12 +1,14 @@
 package io.jenkins.plugins.safelambdaupdate.internal;
 
 import io.jenkins.plugins.safelambdaupdate.CodeSource;
+import io.jenkins.plugins.safelambdaupdate.DeploymentEvent;
 import io.jenkins.plugins.safelambdaupdate.InvalidRequestException;
 import io.jenkins.plugins.safelambdaupdate.Parameter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.Base64;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
@@ -59,14 +61,9 @@ final class CodeArtifact {
         return b;
     }
 
-    String describeUpdate() {
-        if (code instanceof CodeSource.S3Object s3) {
-            return "Updating code from s3://" + s3.bucket() + "/" + s3.key()
-                    + (s3.objectVersion() == null ? "" : " (version " + s3.objectVersion() + ")");
-        } else if (code instanceof CodeSource.ContainerImage image) {
-            return "Updating code to image " + image.imageUri();
-        }
-        return "Updating code (CodeSha256 " + expectedSha + ")";
+    /** @return the event of submitting this code's update */
+    DeploymentEvent.Submitted submitted(Instant at) {
+        return DeploymentEvent.Submitted.code(at, code, expectedSha);
     }
 
     /** @return the zip's size in bytes; 0 for S3 and images, whose size is not known here */

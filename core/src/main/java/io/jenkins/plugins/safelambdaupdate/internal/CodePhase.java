@@ -2,6 +2,7 @@ package io.jenkins.plugins.safelambdaupdate.internal;
 
 import io.jenkins.plugins.safelambdaupdate.DeploymentEvent;
 import io.jenkins.plugins.safelambdaupdate.Phase;
+import io.jenkins.plugins.safelambdaupdate.SkipReason;
 import java.time.Duration;
 import java.time.Instant;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
@@ -26,15 +27,15 @@ final class CodePhase extends UpdatePhase {
     }
 
     @Override
-    String upToDate(FunctionConfiguration cfg) {
-        return code.isDeployedIn(cfg) ? "CodeSha256 " + cfg.codeSha256() + " already deployed" : null;
+    SkipReason upToDate(FunctionConfiguration cfg) {
+        return code.isDeployedIn(cfg) ? SkipReason.CODE_UNCHANGED : null;
     }
 
     /** @return the updated function, or null when another writer replaced our code before we read it back */
     @Override
     FunctionConfiguration update(FunctionConfiguration cfg) {
         ctx.checkStillGoing();
-        ctx.emit(new DeploymentEvent.Submitted(ctx.now(), Phase.CODE, code.describeUpdate()));
+        ctx.emit(code.submitted(ctx.now()));
         Instant submittedAt = ctx.now();
         String newSha = ctx.client().updateFunctionCode(code.updateRequest().functionName(ctx.functionArn())
                 .revisionId(cfg.revisionId()).overrideConfiguration(ctx.timeouts()).build()).codeSha256();
@@ -47,7 +48,7 @@ final class CodePhase extends UpdatePhase {
             throw DeploymentFailures.updateFailed(ctx, "Code update", updated);
         }
         if (!code.isDeployedIn(updated)) {
-            support.retries().foreignChange(Phase.CODE, "code replaced by another writer");
+            support.retries().foreignChange(Phase.CODE, null, "code replaced by another writer");
             return null;
         }
         ctx.emit(new DeploymentEvent.Confirmed(ctx.now(), Phase.CODE, updated.revisionId(), updated.codeSha256(),

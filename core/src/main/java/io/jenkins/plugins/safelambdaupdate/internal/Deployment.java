@@ -10,6 +10,7 @@ import io.jenkins.plugins.safelambdaupdate.FunctionLock;
 import io.jenkins.plugins.safelambdaupdate.FunctionReference;
 import io.jenkins.plugins.safelambdaupdate.FunctionStatus;
 import io.jenkins.plugins.safelambdaupdate.Phase;
+import io.jenkins.plugins.safelambdaupdate.SkipReason;
 import java.time.Duration;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
@@ -121,13 +122,13 @@ final class Deployment {
             cfg = configurationPhase.ensure(cfg);
             if (!code.isDeployedIn(cfg) || !intent.differences(cfg).isEmpty()) {
                 Phase changed = code.isDeployedIn(cfg) ? Phase.CONFIGURATION : Phase.CODE;
-                retries.foreignChange(changed, (changed == Phase.CODE ? "code" : "configuration")
+                retries.foreignChange(changed, null, (changed == Phase.CODE ? "code" : "configuration")
                         + " changed by another writer after our update");
                 cfg = reads.readSettled();
                 continue;
             }
             if (!request.publish()) {
-                ledger.skip(Phase.PUBLISH, "not requested");
+                ledger.skip(Phase.PUBLISH, SkipReason.NOT_REQUESTED, null);
                 break;
             }
             if (publishPhase.publish(cfg)) {

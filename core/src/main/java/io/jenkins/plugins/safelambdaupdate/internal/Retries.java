@@ -37,7 +37,7 @@ final class Retries {
 
     /** Retries a retryable error (after the backoff); throws the translated failure for any other. */
     void afterError(SdkException e) {
-        retry(SdkFailures.retryableCause(ctx, e), SdkFailures.detail(e));
+        retry(SdkFailures.retryableCause(ctx, e), e, SdkFailures.detail(e));
     }
 
     /**
@@ -52,14 +52,19 @@ final class Retries {
         boolean foreign = cause == RetryCause.STALE_REVISION
                 || (cause == RetryCause.CONFLICT && policy == ForeignChangePolicy.FAIL);
         if (foreign) {
-            foreignChange(where, SdkFailures.detail(e));
+            foreignChange(where, e, SdkFailures.detail(e));
         } else {
-            retry(cause, SdkFailures.detail(e));
+            retry(cause, e, SdkFailures.detail(e));
         }
     }
 
-    /** Another writer changed the function: stop under FAIL, else count a STALE_REVISION retry in {@code where}. */
-    void foreignChange(Phase where, String what) {
+    /**
+     * Another writer changed the function: stop under FAIL, else count a STALE_REVISION retry in {@code where}.
+     *
+     * @param refusal AWS's refusal that showed it, or null when a read of ours did
+     * @param what what changed, for the failure's message
+     */
+    void foreignChange(Phase where, SdkException refusal, String what) {
         if (policy == ForeignChangePolicy.FAIL) {
             throw ctx.failure(FailureKind.FOREIGN_CHANGE, "Another writer changed " + ctx.functionArn()
                     + " during the " + DeploymentFailures.name(where) + " phase (" + what
@@ -68,14 +73,19 @@ final class Retries {
         Phase saved = ctx.phase();
         ctx.phase(where);
         try {
-            retry(RetryCause.STALE_REVISION, what);
+            retry(RetryCause.STALE_REVISION, refusal, what);
         } finally {
             ctx.phase(saved);
         }
     }
 
-    /** Counts a retry against the current phase, gives up past the bound, else sleeps the backoff. */
-    void retry(RetryCause cause, String detail) {
+    /**
+     * Counts a retry against the current phase, gives up past the bound, else sleeps the backoff.
+     *
+     * @param refusal the failed call, or null when a read of ours showed the reason
+     * @param detail the error code or what changed, for messages
+     */
+    private void retry(RetryCause cause, SdkException refusal, String detail) {
         Phase phase = ctx.phase();
         int attempt = ledger.nextAttempt(phase);
         if (attempt > allowed) {
@@ -95,7 +105,8 @@ final class Retries {
         }
         ctx.retrying(describe(cause) + " (last: " + detail + ")");
         ledger.retried(new Retry(phase, cause, attempt, delay));
-        ctx.emit(new DeploymentEvent.Retrying(ctx.now(), phase, cause, attempt, delay, detail));
+        ctx.emit(new DeploymentEvent.Retrying(ctx.now(), phase, cause, attempt, delay,
+                refusal == null ? null : SdkFailures.detail(refusal), SdkFailures.statusCode(refusal)));
         try {
             sleeper.sleep(delay);
         } catch (InterruptedException e) {
