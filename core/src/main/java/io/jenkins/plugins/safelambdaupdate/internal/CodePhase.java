@@ -6,6 +6,7 @@ import io.jenkins.plugins.safelambdaupdate.SkipReason;
 import java.time.Duration;
 import java.time.Instant;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
+import software.amazon.awssdk.services.lambda.model.UpdateFunctionCodeResponse;
 
 /**
  * Step 5: update the code unless the deployed CodeSha256 is already ours; UpdateFunctionCode with the RevisionId just
@@ -37,8 +38,11 @@ final class CodePhase extends UpdatePhase {
         ctx.checkStillGoing();
         ctx.emit(code.submitted(ctx.now()));
         Instant submittedAt = ctx.now();
-        String newSha = ctx.client().updateFunctionCode(code.updateRequest().functionName(ctx.functionArn())
-                .revisionId(cfg.revisionId()).overrideConfiguration(ctx.timeouts()).build()).codeSha256();
+        UpdateFunctionCodeResponse response = ctx.client().updateFunctionCode(code.updateRequest()
+                .functionName(ctx.functionArn()).revisionId(cfg.revisionId()).overrideConfiguration(ctx.timeouts())
+                .build());
+        ctx.observed().updated(response);
+        String newSha = response.codeSha256();
         // Timed from the response: the request may have waited in the client-side rate limiter first.
         long submitted = System.nanoTime();
         support.ledger().worked(Phase.CODE);

@@ -37,8 +37,8 @@ final class ConfigurationPhase extends UpdatePhase {
         intent.checkEnvironmentSize(cfg);
         ctx.emit(DeploymentEvent.Submitted.configuration(ctx.now(), intent.differences(cfg)));
         Instant submittedAt = ctx.now();
-        ctx.client().updateFunctionConfiguration(intent.toUpdate(ctx.functionArn(), cfg, cfg.revisionId()).toBuilder()
-                .overrideConfiguration(ctx.timeouts()).build());
+        ctx.observed().updated(ctx.client().updateFunctionConfiguration(intent.toUpdate(ctx.functionArn(), cfg,
+                cfg.revisionId()).toBuilder().overrideConfiguration(ctx.timeouts()).build()));
         // Timed from the response: the request may have waited in the client-side rate limiter first.
         long submitted = System.nanoTime();
         support.ledger().worked(Phase.CONFIGURATION);

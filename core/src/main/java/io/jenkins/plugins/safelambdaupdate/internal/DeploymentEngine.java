@@ -3,8 +3,6 @@ package io.jenkins.plugins.safelambdaupdate.internal;
 import io.jenkins.plugins.safelambdaupdate.DeploymentListener;
 import io.jenkins.plugins.safelambdaupdate.DeploymentRequest;
 import io.jenkins.plugins.safelambdaupdate.DeploymentResult;
-import io.jenkins.plugins.safelambdaupdate.FunctionReference;
-import io.jenkins.plugins.safelambdaupdate.FunctionStatus;
 import io.jenkins.plugins.safelambdaupdate.LockProvider;
 import io.jenkins.plugins.safelambdaupdate.RequestValidator;
 import io.jenkins.plugins.safelambdaupdate.SafeLambdaDeployer;
@@ -40,14 +38,6 @@ public final class DeploymentEngine {
 
     public DeploymentResult deploy(DeploymentRequest request, DeploymentListener listener) {
         return new Deployment(this, request, listener).run();
-    }
-
-    public FunctionStatus status(FunctionReference reference, Duration deadline) {
-        return new Deployment(this, null, DeploymentListener.NONE).readStatus(reference, deadline);
-    }
-
-    public FunctionStatus awaitSettled(FunctionReference reference, Duration timeout) {
-        return new Deployment(this, null, DeploymentListener.NONE).awaitSettled(reference, timeout);
     }
 
     LambdaClient client() {

@@ -1,9 +1,33 @@
 package io.jenkins.plugins.safelambdaupdate.internal;
 
+import io.jenkins.plugins.safelambdaupdate.DeploymentListener;
+import io.jenkins.plugins.safelambdaupdate.ForeignChangePolicy;
+import io.jenkins.plugins.safelambdaupdate.SafeLambdaDeployer;
+import java.time.Clock;
+import java.time.Duration;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+
 /**
  * The collaborators every phase of one run works with, passed as one value so that the phases name only what is
  * particular to them.
  */
 record PhaseSupport(DeploymentContext ctx, DeploymentLedger ledger, Retries retries, FunctionWaits waits,
                     FunctionReads reads) {
+
+    /**
+     * Assembles the per-run state of one deployment or one read: its own counting client, context, ledger, retries,
+     * waits and reads.
+     *
+     * @param allowed the time the run may take
+     * @param conflictRetries the retries each phase may make
+     */
+    static PhaseSupport forRun(LambdaClient client, Clock clock, SafeLambdaDeployer.Sleeper sleeper,
+                               Duration minimumPollInterval, UpdateDurations durations, DeploymentListener listener,
+                               Duration allowed, int conflictRetries, ForeignChangePolicy policy) {
+        DeploymentContext ctx = new DeploymentContext(clock, new CountingLambdaClient(client), listener, allowed);
+        DeploymentLedger ledger = new DeploymentLedger(ctx);
+        Retries retries = new Retries(ctx, ledger, sleeper, conflictRetries, policy);
+        FunctionWaits waits = new FunctionWaits(ctx, durations, minimumPollInterval, retries, sleeper);
+        return new PhaseSupport(ctx, ledger, retries, waits, new FunctionReads(ctx, retries, waits));
+    }
 }

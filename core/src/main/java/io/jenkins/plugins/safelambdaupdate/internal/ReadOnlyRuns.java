@@ -1,0 +1,62 @@
+package io.jenkins.plugins.safelambdaupdate.internal;
+
+import io.jenkins.plugins.safelambdaupdate.DeploymentListener;
+import io.jenkins.plugins.safelambdaupdate.DeploymentRequest;
+import io.jenkins.plugins.safelambdaupdate.ForeignChangePolicy;
+import io.jenkins.plugins.safelambdaupdate.FunctionReference;
+import io.jenkins.plugins.safelambdaupdate.FunctionStatus;
+import io.jenkins.plugins.safelambdaupdate.Phase;
+import io.jenkins.plugins.safelambdaupdate.SafeLambdaDeployer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+
+/**
+ * Runs that only read a function: its status, or a wait until it settles. Each call has its own per-run state (as a
+ * deployment has) but needs no request, no lock provider and no listener. Thread-safe.
+ */
+public final class ReadOnlyRuns {
+    private final LambdaClient client;
+    private final Clock clock;
+    private final SafeLambdaDeployer.Sleeper sleeper;
+    private final Duration minimumPollInterval;
+    private final UpdateDurations durations;
+
+    public ReadOnlyRuns(LambdaClient client, Clock clock, SafeLambdaDeployer.Sleeper sleeper,
+                        Duration minimumPollInterval, UpdateDurations durations) {
+        this.client = Objects.requireNonNull(client, "client cannot be null");
+        this.clock = Objects.requireNonNull(clock, "clock cannot be null");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper cannot be null");
+        this.minimumPollInterval = Objects.requireNonNull(minimumPollInterval, "minimumPollInterval cannot be null");
+        this.durations = Objects.requireNonNull(durations, "durations cannot be null");
+    }
+
+    /** @return the state of {@code $LATEST}, read within the deadline (throttled reads retried meanwhile) */
+    public FunctionStatus status(FunctionReference reference, Duration deadline) {
+        PhaseSupport run = start(deadline);
+        run.ledger().begin(Phase.RESOLVE);
+        try {
+            return FunctionStatuses.of(run.reads().resolve(reference));
+        } catch (SdkException e) {
+            throw SdkFailures.translate(run.ctx(), e);
+        }
+    }
+
+    /** @return the state of {@code $LATEST} once nothing is in progress, waited for within the deadline */
+    public FunctionStatus awaitSettled(FunctionReference reference, Duration deadline) {
+        PhaseSupport run = start(deadline);
+        run.ledger().begin(Phase.SETTLE);
+        try {
+            return FunctionStatuses.of(run.reads().settle(run.reads().resolve(reference)));
+        } catch (SdkException e) {
+            throw SdkFailures.translate(run.ctx(), e);
+        }
+    }
+
+    private PhaseSupport start(Duration deadline) {
+        return PhaseSupport.forRun(client, clock, sleeper, minimumPollInterval, durations, DeploymentListener.NONE,
+                deadline, DeploymentRequest.DEFAULT_CONFLICT_RETRIES, ForeignChangePolicy.REAPPLY);
+    }
+}
