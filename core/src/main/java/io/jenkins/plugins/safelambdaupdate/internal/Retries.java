@@ -37,7 +37,7 @@ final class Retries {
 
     /** Retries a retryable error (after the backoff); throws the translated failure for any other. */
     void afterError(SdkException e) {
-        retry(SdkFailures.retryableCause(ctx, e), e, SdkFailures.detail(e));
+        retry(ctx.phase(), SdkFailures.retryableCause(ctx, e), e, SdkFailures.detail(e));
     }
 
     /**
@@ -54,7 +54,7 @@ final class Retries {
         if (foreign) {
             foreignChange(where, e, SdkFailures.detail(e));
         } else {
-            retry(cause, e, SdkFailures.detail(e));
+            retry(where, cause, e, SdkFailures.detail(e));
         }
     }
 
@@ -70,23 +70,18 @@ final class Retries {
                     + " during the " + DeploymentFailures.name(where) + " phase (" + what
                     + ") and onForeignChange is FAIL", null);
         }
-        Phase saved = ctx.phase();
-        ctx.phase(where);
-        try {
-            retry(RetryCause.STALE_REVISION, refusal, what);
-        } finally {
-            ctx.phase(saved);
-        }
+        retry(where, RetryCause.STALE_REVISION, refusal, what);
     }
 
     /**
-     * Counts a retry against the current phase, gives up past the bound, else sleeps the backoff.
+     * Counts a retry against {@code phase}, gives up past the bound, else sleeps the backoff.
      *
+     * @param phase the phase the retry counts against, named explicitly (a foreign change found after a phase
+     *     counts against that phase)
      * @param refusal the failed call, or null when a read of ours showed the reason
      * @param detail the error code or what changed, for messages
      */
-    private void retry(RetryCause cause, SdkException refusal, String detail) {
-        Phase phase = ctx.phase();
+    private void retry(Phase phase, RetryCause cause, SdkException refusal, String detail) {
         int attempt = ledger.nextAttempt(phase);
         if (attempt > allowed) {
             // Throttling and server errors that outlast the retries are AWS's trouble, not a conflict with a writer.
