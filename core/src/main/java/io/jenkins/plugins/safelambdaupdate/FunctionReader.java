@@ -1,6 +1,7 @@
 package io.jenkins.plugins.safelambdaupdate;
 
 import io.jenkins.plugins.safelambdaupdate.internal.ReadOnlyRuns;
+import io.jenkins.plugins.safelambdaupdate.internal.RunSettings;
 import io.jenkins.plugins.safelambdaupdate.internal.UpdateDurations;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,8 +20,8 @@ public final class FunctionReader {
     private final ReadOnlyRuns runs;
 
     private FunctionReader(Builder b) {
-        this.runs = new ReadOnlyRuns(b.client, b.clock, duration -> Thread.sleep(duration.toMillis()),
-                Duration.ofMillis(100), new UpdateDurations());
+        this.runs = new ReadOnlyRuns(new RunSettings(b.client, b.clock, duration -> Thread.sleep(duration.toMillis()),
+                Duration.ofMillis(100), new UpdateDurations()));
     }
 
     /** @return a new builder */

@@ -29,9 +29,8 @@ final class Deployment {
     Deployment(DeploymentEngine engine, DeploymentRequest request, DeploymentListener listener) {
         this.engine = engine;
         this.request = request;
-        this.support = PhaseSupport.forRun(engine.client(), engine.clock(), engine.sleeper(),
-                engine.minimumPollInterval(), engine.durations(), listener, request.deadline(),
-                request.conflictRetries(), request.onForeignChange());
+        this.support = PhaseSupport.forRun(engine.settings(), listener, request.deadline(), request.conflictRetries(),
+                request.onForeignChange());
         this.ctx = support.ctx();
         this.ledger = support.ledger();
         this.retries = support.retries();

@@ -2,10 +2,7 @@ package io.jenkins.plugins.safelambdaupdate.internal;
 
 import io.jenkins.plugins.safelambdaupdate.DeploymentListener;
 import io.jenkins.plugins.safelambdaupdate.ForeignChangePolicy;
-import io.jenkins.plugins.safelambdaupdate.SafeLambdaDeployer;
-import java.time.Clock;
 import java.time.Duration;
-import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
  * The collaborators every phase of one run works with, passed as one value so that the phases name only what is
@@ -21,13 +18,14 @@ record PhaseSupport(DeploymentContext ctx, DeploymentLedger ledger, Retries retr
      * @param allowed the time the run may take
      * @param conflictRetries the retries each phase may make
      */
-    static PhaseSupport forRun(LambdaClient client, Clock clock, SafeLambdaDeployer.Sleeper sleeper,
-                               Duration minimumPollInterval, UpdateDurations durations, DeploymentListener listener,
-                               Duration allowed, int conflictRetries, ForeignChangePolicy policy) {
-        DeploymentContext ctx = new DeploymentContext(clock, new CountingLambdaClient(client), listener, allowed);
+    static PhaseSupport forRun(RunSettings settings, DeploymentListener listener, Duration allowed, int conflictRetries,
+                               ForeignChangePolicy policy) {
+        DeploymentContext ctx = new DeploymentContext(settings.clock(), new CountingLambdaClient(settings.client()),
+                listener, allowed);
         DeploymentLedger ledger = new DeploymentLedger(ctx);
-        Retries retries = new Retries(ctx, ledger, sleeper, conflictRetries, policy);
-        FunctionWaits waits = new FunctionWaits(ctx, durations, minimumPollInterval, retries, sleeper);
+        Retries retries = new Retries(ctx, ledger, settings.sleeper(), conflictRetries, policy);
+        FunctionWaits waits = new FunctionWaits(ctx, settings.durations(), settings.minimumPollInterval(), retries,
+                settings.sleeper());
         return new PhaseSupport(ctx, ledger, retries, waits, new FunctionReads(ctx, retries, waits));
     }
 }

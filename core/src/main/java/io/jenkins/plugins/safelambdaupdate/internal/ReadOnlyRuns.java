@@ -6,31 +6,20 @@ import io.jenkins.plugins.safelambdaupdate.ForeignChangePolicy;
 import io.jenkins.plugins.safelambdaupdate.FunctionReference;
 import io.jenkins.plugins.safelambdaupdate.FunctionStatus;
 import io.jenkins.plugins.safelambdaupdate.Phase;
-import io.jenkins.plugins.safelambdaupdate.SafeLambdaDeployer;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
  * Runs that only read a function: its status, or a wait until it settles. Each call has its own per-run state (as a
  * deployment has) but needs no request, no lock provider and no listener. Thread-safe.
  */
 public final class ReadOnlyRuns {
-    private final LambdaClient client;
-    private final Clock clock;
-    private final SafeLambdaDeployer.Sleeper sleeper;
-    private final Duration minimumPollInterval;
-    private final UpdateDurations durations;
+    private final RunSettings settings;
 
-    public ReadOnlyRuns(LambdaClient client, Clock clock, SafeLambdaDeployer.Sleeper sleeper,
-                        Duration minimumPollInterval, UpdateDurations durations) {
-        this.client = Objects.requireNonNull(client, "client cannot be null");
-        this.clock = Objects.requireNonNull(clock, "clock cannot be null");
-        this.sleeper = Objects.requireNonNull(sleeper, "sleeper cannot be null");
-        this.minimumPollInterval = Objects.requireNonNull(minimumPollInterval, "minimumPollInterval cannot be null");
-        this.durations = Objects.requireNonNull(durations, "durations cannot be null");
+    /** @param settings what the runs share, not null */
+    public ReadOnlyRuns(RunSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings cannot be null");
     }
 
     /** @return the state of {@code $LATEST}, read within the deadline (throttled reads retried meanwhile) */
@@ -56,7 +45,7 @@ public final class ReadOnlyRuns {
     }
 
     private PhaseSupport start(Duration deadline) {
-        return PhaseSupport.forRun(client, clock, sleeper, minimumPollInterval, durations, DeploymentListener.NONE,
-                deadline, DeploymentRequest.DEFAULT_CONFLICT_RETRIES, ForeignChangePolicy.REAPPLY);
+        return PhaseSupport.forRun(settings, DeploymentListener.NONE, deadline,
+                DeploymentRequest.DEFAULT_CONFLICT_RETRIES, ForeignChangePolicy.REAPPLY);
     }
 }
