@@ -43,9 +43,9 @@ final class Deployment {
         try {
             return execute();
         } catch (DeploymentException e) {
-            throw failed(e);
+            throw failed(retries.explained(e));
         } catch (SdkException e) {
-            throw failed(SdkFailures.translate(ctx, e));
+            throw failed(retries.explained(SdkFailures.translate(ctx, e)));
         }
     }
 

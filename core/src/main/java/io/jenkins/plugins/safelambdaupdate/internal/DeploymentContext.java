@@ -29,7 +29,6 @@ final class DeploymentContext {
     private final Instant deadline;
     private Phase phase = Phase.VALIDATE;
     private String functionArn;
-    private String retrying;
 
     /** @param allowed the time the run may take */
     DeploymentContext(Clock clock, CountingLambdaClient client, DeploymentListener listener, Duration allowed) {
@@ -54,24 +53,12 @@ final class DeploymentContext {
         return !clock.instant().isBefore(deadline);
     }
 
-    /** @param why why the current phase retried, for the message if the deadline passes in it */
-    void retrying(String why) {
-        retrying = why;
-    }
-
-    /** @return why the current phase retried, or null when it did not */
-    String retrying() {
-        return retrying;
-    }
-
     Phase phase() {
         return phase;
     }
 
+    /** @param current the phase now under way: set by the run's ledger only ({@link DeploymentLedger#begin}) */
     void phase(Phase current) {
-        if (current != phase) {
-            retrying = null;
-        }
         phase = current;
     }
 

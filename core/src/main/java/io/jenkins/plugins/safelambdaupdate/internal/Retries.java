@@ -1,6 +1,7 @@
 package io.jenkins.plugins.safelambdaupdate.internal;
 
 import io.jenkins.plugins.safelambdaupdate.DeploymentEvent;
+import io.jenkins.plugins.safelambdaupdate.DeploymentException;
 import io.jenkins.plugins.safelambdaupdate.FailureKind;
 import io.jenkins.plugins.safelambdaupdate.ForeignChangePolicy;
 import io.jenkins.plugins.safelambdaupdate.Phase;
@@ -8,13 +9,16 @@ import io.jenkins.plugins.safelambdaupdate.Retry;
 import io.jenkins.plugins.safelambdaupdate.RetryCause;
 import io.jenkins.plugins.safelambdaupdate.SafeLambdaDeployer;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * The bounded retry of the protocol: exponential backoff with full jitter, at most {@code conflictRetries} per phase,
  * never past the deadline; and the foreign-change policy, which decides whether another writer's change is retried
- * (re-applied) or stops the run.
+ * (re-applied) or stops the run. It owns the run's retry state: the attempts of each phase (counted in the ledger) and
+ * why each phase last retried; every retry names the phase it counts against.
  */
 final class Retries {
     private static final Duration RETRY_BASE = Duration.ofMillis(200);
@@ -25,6 +29,8 @@ final class Retries {
     private final SafeLambdaDeployer.Sleeper sleeper;
     private final int allowed;
     private final ForeignChangePolicy policy;
+    /** Why each phase last retried, for the message of a deadline that passes after retries. */
+    private final Map<Phase, String> retriedBecause = new EnumMap<>(Phase.class);
 
     Retries(DeploymentContext ctx, DeploymentLedger ledger, SafeLambdaDeployer.Sleeper sleeper, int allowed,
             ForeignChangePolicy policy) {
@@ -98,7 +104,7 @@ final class Retries {
         if (delay.compareTo(left) > 0) {
             delay = left;
         }
-        ctx.retrying(describe(cause) + " (last: " + detail + ")");
+        retriedBecause.put(phase, describe(cause) + " (last: " + detail + ")");
         ledger.retried(new Retry(phase, cause, attempt, delay));
         ctx.emit(new DeploymentEvent.Retrying(ctx.now(), phase, cause, attempt, delay,
                 refusal == null ? null : SdkFailures.detail(refusal), SdkFailures.statusCode(refusal)));
@@ -108,6 +114,22 @@ final class Retries {
             throw DeploymentFailures.interrupted(ctx, e);
         }
         ctx.remaining();
+    }
+
+    /**
+     * @param e a failure of this run, not null
+     * @return {@code e}, or for a deadline that passed in a phase that had retried, the same failure saying why
+     */
+    DeploymentException explained(DeploymentException e) {
+        String why = retriedBecause.get(ctx.phase());
+        if (e.failure() != FailureKind.DEADLINE_EXCEEDED || why == null) {
+            return e;
+        }
+        DeploymentException explained = new DeploymentException(e.failure(), e.getMessage()
+                + " (after retries because of " + why + ")", e.functionArn().orElse(null),
+                e.stateLeft().orElse(null), e.getCause());
+        explained.setStackTrace(e.getStackTrace());
+        return explained;
     }
 
     private static String describe(RetryCause cause) {
