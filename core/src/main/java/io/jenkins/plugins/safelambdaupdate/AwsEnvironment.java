@@ -129,8 +129,8 @@ public final class AwsEnvironment {
             return checkedRegion("AWS_DEFAULT_REGION", defaultRegion);
         }
         Optional<String> fromArn = function == null ? Optional.empty() : function.region();
-        return fromArn.orElseThrow(() -> new InvalidRequestException(Parameter.REGION, "is not set: set ", Parameter.REGION,
-                ", AWS_REGION or AWS_DEFAULT_REGION, or use a full function ARN"));
+        return fromArn.orElseThrow(() -> new InvalidRequestException(Parameter.REGION, "is not set: set ",
+                Parameter.REGION, ", AWS_REGION or AWS_DEFAULT_REGION, or use a full function ARN"));
     }
 
     /** The same check as the region parameter's, naming the variable the value came from. */

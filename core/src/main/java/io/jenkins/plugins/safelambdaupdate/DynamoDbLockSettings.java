@@ -43,7 +43,8 @@ public final class DynamoDbLockSettings {
         this.heartbeatPeriod = between(Parameter.LOCK_HEARTBEAT, b.heartbeatPeriod, MIN_PERIOD, MAX_LEASE);
         if (heartbeatPeriod.multipliedBy(2).compareTo(leaseDuration) > 0) {
             throw new InvalidRequestException(Parameter.LOCK_HEARTBEAT, "(" + shown(heartbeatPeriod)
-                    + ") must be at most half of ", Parameter.LOCK_LEASE, " (" + shown(leaseDuration) + "), so that one late heartbeat "
+                    + ") must be at most half of ", Parameter.LOCK_LEASE, " (" + shown(leaseDuration)
+                    + "), so that one late heartbeat "
                     + "does not lose the lock");
         }
         this.refreshPeriod = between(Parameter.LOCK_REFRESH, b.refreshPeriod, MIN_PERIOD, leaseDuration);

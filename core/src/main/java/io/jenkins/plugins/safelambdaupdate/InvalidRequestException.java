@@ -64,9 +64,7 @@ public class InvalidRequestException extends DeploymentException {
      *     of another (a lock table's region with the check of {@link Parameter#REGION})
      */
     public InvalidRequestException about(Parameter other) {
-        InvalidRequestException renamed = new InvalidRequestException(other, problem.toArray());
-        renamed.initCause(this);
-        return renamed;
+        return new InvalidRequestException(other, problem.toArray());
     }
 
     /** @return the refused parameter, never null */

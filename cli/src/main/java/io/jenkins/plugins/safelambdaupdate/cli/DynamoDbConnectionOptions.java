@@ -54,7 +54,8 @@ final class DynamoDbConnectionOptions {
         DynamoDbClients.Builder builder = DynamoDbClients.builder().region(effectiveRegion).environment(environment)
                 .credentialsProvider(credentials);
         if (endpointUrl != null) {
-            builder.endpointOverride(renamed(Parameter.LOCK_ENDPOINT_URL, () -> RequestParameters.endpointUrl(endpointUrl)));
+            builder.endpointOverride(renamed(Parameter.LOCK_ENDPOINT_URL,
+                    () -> RequestParameters.endpointUrl(endpointUrl)));
         }
         return builder.build();
     }

@@ -49,7 +49,8 @@ final class LockOptions {
     LockProvider provider(Map<String, String> environment, Path userHome) {
         if (kind == Kind.none) {
             if (directory != null) {
-                throw new InvalidRequestException(Parameter.LOCK_DIR, "cannot be combined with ", Parameter.LOCK, " none");
+                throw new InvalidRequestException(Parameter.LOCK_DIR, "cannot be combined with ", Parameter.LOCK,
+                        " none");
             }
             return LockProviders.none();
         }

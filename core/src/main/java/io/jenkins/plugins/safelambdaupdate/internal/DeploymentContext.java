@@ -15,8 +15,8 @@ import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 
 /**
  * What every step of one run shares: the counting client, the clock, the listener, the phase under way, the canonical
- * function ARN once resolved, the last state observed, and the deadline. Failures are built from it, so each one names the phase and the state
- * the function was left in. Not thread-safe: one run, one thread.
+ * function ARN once resolved, the last state observed, and the deadline. Failures are built from it, so each one names
+ * the phase and the state the function was left in. Not thread-safe: one run, one thread.
  */
 final class DeploymentContext {
     private static final Logger LOG = Logger.getLogger(DeploymentContext.class.getName());
@@ -79,7 +79,7 @@ final class DeploymentContext {
         return observed;
     }
 
-    /** @return the last state of {@code $LATEST} this run observed, or null: what a failure reports as the state left */
+    /** @return the last state of {@code $LATEST} this run observed, or null: what a failure reports as left */
     FunctionStatus lastSeen() {
         return observed.status();
     }

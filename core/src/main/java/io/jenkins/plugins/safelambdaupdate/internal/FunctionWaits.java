@@ -76,11 +76,11 @@ final class FunctionWaits {
                         configuration(backoff));
                 learn(kind, backoff);
                 return ctx.observed().read(response.matched().response().map(GetFunctionResponse::configuration)
-                        .orElseGet(this::readFailed));
+                        .orElseGet(this::readNow));
             } catch (SdkClientException e) {
                 if (isWaiterFailure(e)) {
                     learn(kind, backoff);
-                    return readFailed();
+                    return readNow();
                 }
                 retryAfterWaitFailure(e);
             }
@@ -96,10 +96,10 @@ final class FunctionWaits {
                 WaiterResponse<GetFunctionResponse> response = waiter.waitUntilFunctionActiveV2(latest(),
                         configuration(backoff));
                 return ctx.observed().read(response.matched().response().map(GetFunctionResponse::configuration)
-                        .orElseGet(this::readFailed));
+                        .orElseGet(this::readNow));
             } catch (SdkClientException e) {
                 if (isWaiterFailure(e)) {
-                    throw DeploymentFailures.functionFailed(ctx, readFailed());
+                    throw DeploymentFailures.functionFailed(ctx, readNow());
                 }
                 retryAfterWaitFailure(e);
             }
@@ -170,10 +170,11 @@ final class FunctionWaits {
     }
 
     /**
-     * The waiter reports a failure acceptor (LastUpdateStatus or State Failed, both final until the next change) without
-     * the response that matched it: one read gets the reasons, and it is what the run observed last.
+     * Reads {@code $LATEST} once, for a wait that ended without the response that matched: the waiter reports a failure
+     * acceptor (LastUpdateStatus or State Failed, both final until the next change) by a message only. The read gets
+     * the reasons, and it is what the run observed last.
      */
-    private FunctionConfiguration readFailed() {
+    private FunctionConfiguration readNow() {
         return ctx.observed().read(ctx.client().getFunction(latest()).configuration());
     }
 
