@@ -17,7 +17,7 @@ import java.util.zip.ZipFile;
  * {@link #inspect} there and hand the engine a {@link CodeSource.ZipArchive}.
  */
 public final class LocalZip {
-    private static final String PARAMETER = "zipFile";
+    private static final Parameter PARAMETER = Parameter.ZIP_FILE;
 
     private LocalZip() {
     }
@@ -54,10 +54,10 @@ public final class LocalZip {
     /** @throws InvalidRequestException naming {@code zipFile} if the zip breaks a rule or cannot be read */
     static void check(Path path, String shownAs) {
         if (!Files.exists(path)) {
-            throw new InvalidRequestException(PARAMETER, "zipFile " + shownAs + " does not exist");
+            throw new InvalidRequestException(PARAMETER, shownAs + " does not exist");
         }
         if (!Files.isRegularFile(path)) {
-            throw new InvalidRequestException(PARAMETER, "zipFile " + shownAs + " is not a regular file");
+            throw new InvalidRequestException(PARAMETER, shownAs + " is not a regular file");
         }
         try {
             checkSize(Files.size(path), shownAs);
@@ -70,9 +70,9 @@ public final class LocalZip {
     /** @throws InvalidRequestException naming {@code zipFile} if the size is over Lambda's direct-upload limit */
     static void checkSize(long size, String shownAs) {
         if (size > RequestValidator.MAX_DIRECT_UPLOAD_BYTES) {
-            throw new InvalidRequestException(PARAMETER, "zipFile " + shownAs + " is " + size
+            throw new InvalidRequestException(PARAMETER, shownAs + " is " + size
                     + " bytes, over Lambda's direct-upload limit of " + RequestValidator.MAX_DIRECT_UPLOAD_BYTES
-                    + " bytes (50 MiB); upload it to S3 and deploy with s3Bucket and s3Key");
+                    + " bytes (50 MiB); upload it to S3 and deploy with ", Parameter.S3_BUCKET, " and ", Parameter.S3_KEY);
         }
     }
 
@@ -80,24 +80,24 @@ public final class LocalZip {
     private static void checkArchive(Path path, String shownAs) throws IOException {
         try (ZipFile zip = new ZipFile(path.toFile())) {
             if (zip.size() == 0) {
-                throw new InvalidRequestException(PARAMETER, "zipFile " + shownAs + " is an empty zip archive");
+                throw new InvalidRequestException(PARAMETER, shownAs + " is an empty zip archive");
             }
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {
                 String name = entries.nextElement().getName().replace('\\', '/');
                 if (name.startsWith("/") || name.matches("^[A-Za-z]:/.*")
                         || Arrays.asList(name.split("/")).contains("..")) {
-                    throw new InvalidRequestException(PARAMETER, "zipFile " + shownAs + " holds an entry outside the "
+                    throw new InvalidRequestException(PARAMETER, shownAs + " holds an entry outside the "
                             + "archive's root (absolute path or '..'): " + name);
                 }
             }
         } catch (ZipException e) {
-            throw new InvalidRequestException(PARAMETER, "zipFile " + shownAs + " is not a readable zip archive ("
+            throw new InvalidRequestException(PARAMETER, shownAs + " is not a readable zip archive ("
                     + e.getMessage() + ")");
         }
     }
 
     private static InvalidRequestException unreadable(String shownAs, IOException e) {
-        return new InvalidRequestException(PARAMETER, "zipFile " + shownAs + " cannot be read: " + e.getMessage());
+        return new InvalidRequestException(PARAMETER, shownAs + " cannot be read: " + e.getMessage());
     }
 }

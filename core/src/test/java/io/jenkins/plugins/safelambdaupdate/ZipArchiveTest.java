@@ -69,7 +69,7 @@ class ZipArchiveTest extends SimulatorTestSupport {
         assertThat(sim.stats().calls("UpdateFunctionCode")).isZero();
         assertThat(events.of(DeploymentEvent.Skipped.class)).anySatisfy(s -> {
             assertThat(s.phase()).isEqualTo(Phase.CODE);
-            assertThat(s.reason()).contains("already deployed");
+            assertThat(s.reason()).isEqualTo(SkipReason.CODE_UNCHANGED);
         });
         assertThat(sim.function("fn").orElseThrow().latest().memorySize()).isEqualTo(256);
     }
@@ -101,7 +101,7 @@ class ZipArchiveTest extends SimulatorTestSupport {
             assertThatThrownBy(() -> deployer.deploy(request(CodeSource.zipArchive("build/fn.zip",
                     ZipDigest.of(digested), () -> new ByteArrayInputStream(changed))), DeploymentListener.NONE))
                     .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
-                        assertThat(e.parameter()).isEqualTo("zipFile");
+                        assertThat(e.parameter()).isEqualTo(Parameter.ZIP_FILE);
                         assertThat(e.getMessage()).startsWith("zipFile build/fn.zip changed after its SHA-256 was"
                                 + " computed (expected " + digested.length + " bytes with CodeSha256 "
                                 + SimulatedAws.sha256(digested)).contains("nothing was uploaded");
@@ -122,7 +122,7 @@ class ZipArchiveTest extends SimulatorTestSupport {
                 () -> {
                     throw new IOException("agent went offline");
                 })), DeploymentListener.NONE))
-                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.parameter()).isEqualTo("zipFile"))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.parameter()).isEqualTo(Parameter.ZIP_FILE))
                 .hasMessage("zipFile build/fn.zip cannot be read for the upload: agent went offline; nothing was uploaded");
         assertThat(sim.stats().calls("UpdateFunctionCode")).isZero();
         assertThat(locks.isFree(arn)).isTrue();
@@ -205,7 +205,7 @@ class ZipArchiveTest extends SimulatorTestSupport {
         assertThatThrownBy(() -> deployer.deploy(request(CodeSource.zipArchive("build/fn.zip", huge, () -> {
             throw new AssertionError("never opened");
         })), DeploymentListener.NONE))
-                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.parameter()).isEqualTo("zipFile"))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.parameter()).isEqualTo(Parameter.ZIP_FILE))
                 .hasMessageStartingWith("zipFile build/fn.zip is 52428801 bytes, over Lambda's direct-upload limit");
         assertThat(sim.callLog()).hasSize(callsBefore);
     }
@@ -222,7 +222,7 @@ class ZipArchiveTest extends SimulatorTestSupport {
         assertThat(digest.size()).isEqualTo(bytes.length);
         assertThatThrownBy(() -> LocalZip.inspect(java.nio.file.Files.write(dir.resolve("x.zip"), new byte[] {1, 2}),
                 "build/x.zip"))
-                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.parameter()).isEqualTo("zipFile"))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.parameter()).isEqualTo(Parameter.ZIP_FILE))
                 .hasMessageStartingWith("zipFile build/x.zip is not a readable zip archive");
     }
 }

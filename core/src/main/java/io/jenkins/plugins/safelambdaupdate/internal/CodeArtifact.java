@@ -1,7 +1,9 @@
 package io.jenkins.plugins.safelambdaupdate.internal;
 
 import io.jenkins.plugins.safelambdaupdate.CodeSource;
+import io.jenkins.plugins.safelambdaupdate.DeploymentEvent;
 import io.jenkins.plugins.safelambdaupdate.LocalZip;
+import java.time.Instant;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.UpdateFunctionCodeRequest;
@@ -58,14 +60,9 @@ final class CodeArtifact {
         return b;
     }
 
-    String describeUpdate() {
-        if (code instanceof CodeSource.S3Object s3) {
-            return "Updating code from s3://" + s3.bucket() + "/" + s3.key()
-                    + (s3.objectVersion() == null ? "" : " (version " + s3.objectVersion() + ")");
-        } else if (code instanceof CodeSource.ContainerImage image) {
-            return "Updating code to image " + image.imageUri();
-        }
-        return "Updating code (CodeSha256 " + expectedSha + ")";
+    /** @return the event of submitting this code's update */
+    DeploymentEvent.Submitted submitted(Instant at) {
+        return DeploymentEvent.Submitted.code(at, code, expectedSha);
     }
 
     /** @return the zip's size in bytes; 0 for S3 and images, whose size is not known here */

@@ -2,10 +2,12 @@ package io.jenkins.plugins.safelambdaupdate.internal;
 
 import io.jenkins.plugins.safelambdaupdate.DeploymentEvent;
 import io.jenkins.plugins.safelambdaupdate.Phase;
+import io.jenkins.plugins.safelambdaupdate.SkipReason;
 import java.time.Duration;
 import java.time.Instant;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.UpdateFunctionCodeRequest;
+import software.amazon.awssdk.services.lambda.model.UpdateFunctionCodeResponse;
 
 /**
  * Step 5: update the code unless the deployed CodeSha256 is already ours; UpdateFunctionCode with the RevisionId just
@@ -27,8 +29,8 @@ final class CodePhase extends UpdatePhase {
     }
 
     @Override
-    String upToDate(FunctionConfiguration cfg) {
-        return code.isDeployedIn(cfg) ? "CodeSha256 " + cfg.codeSha256() + " already deployed" : null;
+    SkipReason upToDate(FunctionConfiguration cfg) {
+        return code.isDeployedIn(cfg) ? SkipReason.CODE_UNCHANGED : null;
     }
 
     /** @return the updated function, or null when another writer replaced our code before we read it back */
@@ -43,10 +45,13 @@ final class CodePhase extends UpdatePhase {
             throw DeploymentFailures.interrupted(ctx, e);
         }
         ctx.checkStillGoing();
-        ctx.emit(new DeploymentEvent.Submitted(ctx.now(), Phase.CODE, code.describeUpdate()));
+        ctx.emit(code.submitted(ctx.now()));
         Instant submittedAt = ctx.now();
-        String newSha = ctx.client().updateFunctionCode(request.functionName(ctx.functionArn())
-                .revisionId(cfg.revisionId()).overrideConfiguration(ctx.timeouts()).build()).codeSha256();
+        UpdateFunctionCodeResponse response = ctx.client().updateFunctionCode(request
+                .functionName(ctx.functionArn()).revisionId(cfg.revisionId()).overrideConfiguration(ctx.timeouts())
+                .build());
+        ctx.observed().updated(response);
+        String newSha = response.codeSha256();
         // Timed from the response: the request may have waited in the client-side rate limiter first.
         long submitted = System.nanoTime();
         support.ledger().worked(Phase.CODE);
@@ -56,7 +61,7 @@ final class CodePhase extends UpdatePhase {
             throw DeploymentFailures.updateFailed(ctx, "Code update", updated);
         }
         if (!code.isDeployedIn(updated)) {
-            support.retries().foreignChange(Phase.CODE, "code replaced by another writer");
+            support.retries().foreignChange(Phase.CODE, null, "code replaced by another writer");
             return null;
         }
         ctx.emit(new DeploymentEvent.Confirmed(ctx.now(), Phase.CODE, updated.revisionId(), updated.codeSha256(),

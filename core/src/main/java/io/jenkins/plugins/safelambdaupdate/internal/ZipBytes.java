@@ -2,6 +2,7 @@ package io.jenkins.plugins.safelambdaupdate.internal;
 
 import io.jenkins.plugins.safelambdaupdate.CodeSource;
 import io.jenkins.plugins.safelambdaupdate.InvalidRequestException;
+import io.jenkins.plugins.safelambdaupdate.Parameter;
 import io.jenkins.plugins.safelambdaupdate.ZipDigest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,12 +52,12 @@ final class ZipBytes {
                 interrupted.initCause(e);
                 throw interrupted;
             }
-            throw new InvalidRequestException("zipFile", "zipFile " + zip.name() + " cannot be read for the upload: "
+            throw new InvalidRequestException(Parameter.ZIP_FILE, zip.name() + " cannot be read for the upload: "
                     + e.getMessage() + "; nothing was uploaded");
         }
         ZipDigest actual = longer ? null : ZipDigest.of(read == bytes.length ? bytes : Arrays.copyOf(bytes, read));
         if (!expected.equals(actual)) {
-            throw new InvalidRequestException("zipFile", "zipFile " + zip.name() + " changed after its SHA-256 was"
+            throw new InvalidRequestException(Parameter.ZIP_FILE, zip.name() + " changed after its SHA-256 was"
                     + " computed (expected " + expected.size() + " bytes with CodeSha256 " + expected.codeSha256()
                     + ", read " + (actual == null ? "more bytes" : actual.size() + " bytes with CodeSha256 "
                     + actual.codeSha256()) + "); nothing was uploaded: do not change the zip while the step runs");

@@ -3,6 +3,7 @@ package io.jenkins.plugins.safelambdaupdate.jenkins;
 import com.cloudbees.jenkins.plugins.awscredentials.AWSCredentialsImpl;
 import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials;
 import io.jenkins.plugins.safelambdaupdate.InvalidRequestException;
+import io.jenkins.plugins.safelambdaupdate.Parameter;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -19,15 +20,15 @@ final class JenkinsAwsCredentials {
 
     /**
      * @param found the credentials, not null
-     * @param parameter the parameter that named them, for messages ({@code credentialsId}, {@code lockCredentialsId})
+     * @param parameter the parameter that named them, for messages ({@code CREDENTIALS}, {@code LOCK_CREDENTIALS})
      * @param id their id
      * @return the provider (resolved once now, so a failure is reported before any deployment step), or null for
      *     blank keys and no role
      * @throws InvalidRequestException naming the parameter when they need an MFA token or cannot be resolved
      */
-    static AwsCredentialsProvider provider(AmazonWebServicesCredentials found, String parameter, String id) {
+    static AwsCredentialsProvider provider(AmazonWebServicesCredentials found, Parameter parameter, String id) {
         if (found instanceof AWSCredentialsImpl impl && impl.requiresToken()) {
-            throw new InvalidRequestException(parameter, parameter + " '" + id + "' assumes its role with an MFA"
+            throw new InvalidRequestException(parameter, "'" + id + "' assumes its role with an MFA"
                     + " token, which an unattended build cannot give: use AWS credentials without MFA for deployments");
         }
         try {
@@ -40,7 +41,7 @@ final class JenkinsAwsCredentials {
             AwsCredentials resolved = found.resolveCredentials();
             return resolved == null ? null : StaticCredentialsProvider.create(resolved);
         } catch (RuntimeException e) {
-            throw new InvalidRequestException(parameter, parameter + " '" + id + "' could not be resolved (assuming"
+            throw new InvalidRequestException(parameter, "'" + id + "' could not be resolved (assuming"
                     + " its IAM role failed?): " + e.getMessage());
         }
     }

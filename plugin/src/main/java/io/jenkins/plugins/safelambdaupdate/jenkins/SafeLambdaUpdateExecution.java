@@ -17,6 +17,7 @@ import io.jenkins.plugins.safelambdaupdate.EventRenderer;
 import io.jenkins.plugins.safelambdaupdate.ForeignChangePolicy;
 import io.jenkins.plugins.safelambdaupdate.FunctionReference;
 import io.jenkins.plugins.safelambdaupdate.InvalidRequestException;
+import io.jenkins.plugins.safelambdaupdate.Parameter;
 import io.jenkins.plugins.safelambdaupdate.LambdaClients;
 import io.jenkins.plugins.safelambdaupdate.LockProvider;
 import io.jenkins.plugins.safelambdaupdate.LockProviders;
@@ -109,9 +110,10 @@ final class SafeLambdaUpdateExecution extends SynchronousNonBlockingStepExecutio
                         .toMap();
             }
         } catch (DeploymentException e) {
-            // The engine's messages name the parameter (the zip by the path the user gave) and never carry a secret
-            // or an environment value.
-            throw new AbortException(PREFIX + e.getMessage());
+            // The engine's messages name the parameter (in the step's words; the zip by the path the user gave) and
+            // never carry a secret or an environment value.
+            throw new AbortException(PREFIX + (e instanceof InvalidRequestException invalid
+                    ? StepParameters.describe(invalid) : e.getMessage()));
         }
     }
 
@@ -149,7 +151,7 @@ final class SafeLambdaUpdateExecution extends SynchronousNonBlockingStepExecutio
                 || SafeLambdaUpdateConfiguration.get().isAllowControllerIdentity()) {
             return;
         }
-        throw new InvalidRequestException("credentialsId", "credentialsId is missing: give the step AWS credentials"
+        throw new InvalidRequestException(Parameter.CREDENTIALS, "is missing: give the step AWS credentials"
                 + " (credentialsId of the aws-credentials plugin, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in its"
                 + " environment through withCredentials or withAWS); the controller's own AWS identity is used only"
                 + " where an administrator allows it under Manage Jenkins > System > Safe Lambda Update");
@@ -169,13 +171,13 @@ final class SafeLambdaUpdateExecution extends SynchronousNonBlockingStepExecutio
     private DeploymentRequest request(CodeSource code) {
         if (step.getDeadlineMinutes() < 1 || step.getDeadlineMinutes() > MAX_DEADLINE_MINUTES) {
             // Said in the step's own words: its parameter is in minutes, the engine's deadline a duration.
-            throw new InvalidRequestException("deadlineMinutes", "deadlineMinutes must be between 1 and "
+            throw new InvalidRequestException(Parameter.DEADLINE, "must be between 1 and "
                     + MAX_DEADLINE_MINUTES + " (12 hours), was " + step.getDeadlineMinutes());
         }
         DeploymentRequest.Builder b = DeploymentRequest.builder()
                 .functionName(functionName)
                 .code(code)
-                .environmentMode(RequestParameters.choice("environmentMode", step.getEnvironmentMode(), EnvironmentMode.MERGE))
+                .environmentMode(RequestParameters.choice(Parameter.ENVIRONMENT_MODE, step.getEnvironmentMode(), EnvironmentMode.MERGE))
                 .memorySize(step.getMemorySize())
                 .timeout(step.getTimeout())
                 .handler(step.getHandler())
@@ -187,7 +189,7 @@ final class SafeLambdaUpdateExecution extends SynchronousNonBlockingStepExecutio
                 .alias(step.getAlias())
                 .deadline(Duration.ofMinutes(step.getDeadlineMinutes()))
                 .conflictRetries(step.getConflictRetries())
-                .onForeignChange(RequestParameters.choice("onForeignChange", step.getOnForeignChange(), ForeignChangePolicy.REAPPLY));
+                .onForeignChange(RequestParameters.choice(Parameter.ON_FOREIGN_CHANGE, step.getOnForeignChange(), ForeignChangePolicy.REAPPLY));
         if (step.getEnvironment() != null) {
             b.environment(RequestParameters.environment(step.getEnvironment()));
         }
@@ -208,11 +210,11 @@ final class SafeLambdaUpdateExecution extends SynchronousNonBlockingStepExecutio
         AmazonWebServicesCredentials found = CredentialsProvider.findCredentialById(credentialsId,
                 AmazonWebServicesCredentials.class, run, List.of());
         if (found == null) {
-            throw new InvalidRequestException("credentialsId", "credentialsId '" + credentialsId + "' does not name"
+            throw new InvalidRequestException(Parameter.CREDENTIALS, "'" + credentialsId + "' does not name"
                     + " AWS credentials that this build may use");
         }
         CredentialsProvider.track(run, found);
-        AwsCredentialsProvider resolved = JenkinsAwsCredentials.provider(found, "credentialsId", credentialsId);
+        AwsCredentialsProvider resolved = JenkinsAwsCredentials.provider(found, Parameter.CREDENTIALS, credentialsId);
         if (resolved == null) {
             // Blank keys and no role is how users ask for the controller's own identity: say so, not silently.
             log.println(PREFIX + "Credentials '" + credentialsId + "' hold no access key and no role: using the"

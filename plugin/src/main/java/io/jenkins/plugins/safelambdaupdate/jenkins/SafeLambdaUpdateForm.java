@@ -14,6 +14,7 @@ import io.jenkins.plugins.safelambdaupdate.CodeSource;
 import io.jenkins.plugins.safelambdaupdate.DeploymentRequest;
 import io.jenkins.plugins.safelambdaupdate.FunctionReference;
 import io.jenkins.plugins.safelambdaupdate.InvalidRequestException;
+import io.jenkins.plugins.safelambdaupdate.Parameter;
 import io.jenkins.plugins.safelambdaupdate.RequestParameters;
 import io.jenkins.plugins.safelambdaupdate.RequestValidator;
 import java.nio.file.Path;
@@ -64,7 +65,7 @@ public abstract class SafeLambdaUpdateForm extends StepDescriptor {
     public FormValidation doCheckFunctionName(@AncestorInPath Item item, @QueryParameter String value) {
         return check(item, () -> {
             if (value == null || value.isBlank()) {
-                throw new InvalidRequestException("functionName", "functionName is required");
+                throw new InvalidRequestException(Parameter.FUNCTION_NAME, "is required");
             }
             FunctionReference.parse(value.trim());
         });
@@ -99,12 +100,12 @@ public abstract class SafeLambdaUpdateForm extends StepDescriptor {
 
     @POST
     public FormValidation doCheckMemorySize(@AncestorInPath Item item, @QueryParameter String value) {
-        return blank(value) ? FormValidation.ok() : validate(item, b -> b.memorySize(number("memorySize", value)));
+        return blank(value) ? FormValidation.ok() : validate(item, b -> b.memorySize(number(Parameter.MEMORY_SIZE, value)));
     }
 
     @POST
     public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter String value) {
-        return blank(value) ? FormValidation.ok() : validate(item, b -> b.timeout(number("timeout", value)));
+        return blank(value) ? FormValidation.ok() : validate(item, b -> b.timeout(number(Parameter.TIMEOUT, value)));
     }
 
     @POST
@@ -151,13 +152,13 @@ public abstract class SafeLambdaUpdateForm extends StepDescriptor {
     @POST
     public FormValidation doCheckDeadlineMinutes(@AncestorInPath Item item, @QueryParameter String value) {
         return blank(value) ? FormValidation.ok()
-                : validate(item, b -> b.deadline(Duration.ofMinutes(number("deadlineMinutes", value))));
+                : validate(item, b -> b.deadline(Duration.ofMinutes(number(Parameter.DEADLINE, value))));
     }
 
     @POST
     public FormValidation doCheckConflictRetries(@AncestorInPath Item item, @QueryParameter String value) {
         return blank(value) ? FormValidation.ok()
-                : validate(item, b -> b.conflictRetries(number("conflictRetries", value)));
+                : validate(item, b -> b.conflictRetries(number(Parameter.CONFLICT_RETRIES, value)));
     }
 
     /**
@@ -218,15 +219,15 @@ public abstract class SafeLambdaUpdateForm extends StepDescriptor {
             check.run();
             return FormValidation.ok();
         } catch (InvalidRequestException e) {
-            return FormValidation.error(e.getMessage());
+            return FormValidation.error(StepParameters.describe(e));
         }
     }
 
-    private static int number(String parameter, String value) {
+    private static int number(Parameter parameter, String value) {
         try {
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            throw new InvalidRequestException(parameter, parameter + " must be a whole number, was " + value.trim());
+            throw new InvalidRequestException(parameter, "must be a whole number, was " + value.trim());
         }
     }
 

@@ -5,6 +5,7 @@ import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.safelambdaupdate.CodeSource;
 import io.jenkins.plugins.safelambdaupdate.InvalidRequestException;
 import io.jenkins.plugins.safelambdaupdate.LocalZip;
+import io.jenkins.plugins.safelambdaupdate.Parameter;
 import io.jenkins.plugins.safelambdaupdate.ZipDigest;
 import java.io.File;
 import java.io.IOException;
@@ -37,8 +38,9 @@ final class WorkspaceZip {
      */
     static CodeSource codeSource(FilePath workspace, String zipFile) throws IOException, InterruptedException {
         if (workspace == null) {
-            throw new InvalidRequestException("zipFile", "zipFile needs a workspace: call safeLambdaUpdate inside"
-                    + " node { }, or deploy from S3 (s3Bucket, s3Key) or a container image (imageUri)");
+            throw new InvalidRequestException(Parameter.ZIP_FILE, "needs a workspace: call safeLambdaUpdate inside"
+                    + " node { }, or deploy from S3 (", Parameter.S3_BUCKET, ", ", Parameter.S3_KEY,
+                    ") or a container image (", Parameter.IMAGE_URI, ")");
         }
         checkRelative(zipFile);
         ZipDigest digest = workspace.act(new Inspect(zipFile));
@@ -60,7 +62,7 @@ final class WorkspaceZip {
     }
 
     private static InvalidRequestException outside(String zipFile) {
-        return new InvalidRequestException("zipFile", "zipFile " + zipFile + " must be a path inside the workspace,"
+        return new InvalidRequestException(Parameter.ZIP_FILE, zipFile + " must be a path inside the workspace,"
                 + " relative to it, without .. and without symbolic links leading out");
     }
 
@@ -84,7 +86,7 @@ final class WorkspaceZip {
                 }
                 path = path.resolve(part);
                 if (Files.isSymbolicLink(path)) {
-                    throw new InvalidRequestException("zipFile", "zipFile " + zipFile + " is reached through the"
+                    throw new InvalidRequestException(Parameter.ZIP_FILE, zipFile + " is reached through the"
                             + " symbolic link " + root.relativize(path) + ": give the path of the zip itself, inside"
                             + " the workspace");
                 }
@@ -93,7 +95,7 @@ final class WorkspaceZip {
                 throw outside(zipFile);
             }
             if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
-                throw new InvalidRequestException("zipFile", "zipFile " + zipFile + " is not a file in the workspace "
+                throw new InvalidRequestException(Parameter.ZIP_FILE, zipFile + " is not a file in the workspace "
                         + workspace);
             }
             return LocalZip.inspect(path, zipFile);

@@ -193,7 +193,7 @@ class SafeLambdaUpdateStepTest {
                 "zipFile: 'not-there.zip', timeout: 901", "timeout must be between 1 and 900 seconds, was 901",
                 "credentialsId: 'missing'", "credentialsId 'missing' does not name AWS credentials",
                 "zipFile: 'build/function.zip', imageUri: '123456789012.dkr.ecr.us-east-1.amazonaws.com/r:1'",
-                "zipFile, s3Bucket/s3Key and imageUri are mutually exclusive");
+                "zipFile cannot be combined with imageUri: give exactly one way to deploy code, zipFile, s3Bucket/s3Key or imageUri");
         int n = 0;
         for (Map.Entry<String, String> refusal : refusals.entrySet()) {
             WorkflowJob p = j.createProject(WorkflowJob.class, "bad-" + n++);
