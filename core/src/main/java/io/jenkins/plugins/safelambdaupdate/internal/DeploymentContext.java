@@ -15,34 +15,32 @@ import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 
 /**
  * What every step of one run shares: the counting client, the time source, the listener, the phase under way, the
- * canonical function ARN once resolved, and the deadline (on the time source's monotonic clock). Failures are built
- * from it, so each one names the phase and the state the function was left in. Not thread-safe: one run, one thread.
+ * canonical function ARN once resolved, the last state observed, and the deadline (on the time source's monotonic
+ * clock). Failures are built from it, so each one names the phase and the state the function was left in. Not
+ * thread-safe: one run, one thread.
  */
 final class DeploymentContext {
     private static final Logger LOG = Logger.getLogger(DeploymentContext.class.getName());
 
     private final TimeSource time;
     private final CountingLambdaClient client;
+    private final LastObserved observed;
     private final DeploymentListener listener;
     private final Instant started;
     private final long startedNanos;
-    /** The time the run may take, measured on the monotonic clock from its start; null until set. */
-    private Duration allowed;
+    /** The time the run may take, measured on the monotonic clock from its start. */
+    private final Duration allowed;
     private Phase phase = Phase.VALIDATE;
     private String functionArn;
-    private String retrying;
 
-    /** @param allowed the time the run may take, or null to set it later with {@link #limitTo} */
+    /** @param allowed the time the run may take */
     DeploymentContext(TimeSource time, CountingLambdaClient client, DeploymentListener listener, Duration allowed) {
         this.time = time;
         this.client = client;
+        this.observed = new LastObserved(time);
         this.listener = listener;
         this.started = time.now();
         this.startedNanos = time.nanoTime();
-        this.allowed = allowed;
-    }
-
-    void limitTo(Duration allowed) {
         this.allowed = allowed;
     }
 
@@ -50,33 +48,21 @@ final class DeploymentContext {
         return started;
     }
 
-    /** @return the time allowed from start to deadline (zero when no deadline is set) */
+    /** @return the time allowed from start to deadline */
     Duration allowed() {
-        return allowed == null ? Duration.ZERO : allowed;
+        return allowed;
     }
 
     boolean pastDeadline() {
-        return allowed != null && since(startedNanos).compareTo(allowed) >= 0;
-    }
-
-    /** @param why why the current phase retried, for the message if the deadline passes in it */
-    void retrying(String why) {
-        retrying = why;
-    }
-
-    /** @return why the current phase retried, or null when it did not */
-    String retrying() {
-        return retrying;
+        return since(startedNanos).compareTo(allowed) >= 0;
     }
 
     Phase phase() {
         return phase;
     }
 
+    /** @param current the phase now under way: set by the run's ledger only ({@link DeploymentLedger#begin}) */
     void phase(Phase current) {
-        if (current != phase) {
-            retrying = null;
-        }
         phase = current;
     }
 
@@ -92,9 +78,14 @@ final class DeploymentContext {
         return client;
     }
 
-    /** @return the last state of {@code $LATEST} seen, or null: what a failure reports as the state left */
+    /** @return the last state of {@code $LATEST} this run observed: its reads, waits and updates feed it */
+    LastObserved observed() {
+        return observed;
+    }
+
+    /** @return the last state of {@code $LATEST} this run observed, or null: what a failure reports as left */
     FunctionStatus lastSeen() {
-        return FunctionStatuses.of(client.lastSeen(), client.lastSeenAt());
+        return observed.status();
     }
 
     DeploymentException failure(FailureKind kind, String message, Throwable cause) {

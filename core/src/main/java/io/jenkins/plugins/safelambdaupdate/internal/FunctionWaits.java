@@ -71,12 +71,12 @@ final class FunctionWaits {
                 WaiterResponse<GetFunctionResponse> response = waiter.waitUntilFunctionUpdatedV2(latest(),
                         configuration(backoff));
                 learn(kind, backoff);
-                return response.matched().response().map(GetFunctionResponse::configuration)
-                        .orElseGet(ctx.client()::lastSeen);
+                return ctx.observed().read(response.matched().response().map(GetFunctionResponse::configuration)
+                        .orElseGet(this::readNow));
             } catch (SdkClientException e) {
                 if (isWaiterFailure(e)) {
                     learn(kind, backoff);
-                    return ctx.client().lastSeen();
+                    return readNow();
                 }
                 retryAfterWaitFailure(e);
             }
@@ -91,11 +91,11 @@ final class FunctionWaits {
             try {
                 WaiterResponse<GetFunctionResponse> response = waiter.waitUntilFunctionActiveV2(latest(),
                         configuration(backoff));
-                return response.matched().response().map(GetFunctionResponse::configuration)
-                        .orElseGet(ctx.client()::lastSeen);
+                return ctx.observed().read(response.matched().response().map(GetFunctionResponse::configuration)
+                        .orElseGet(this::readNow));
             } catch (SdkClientException e) {
                 if (isWaiterFailure(e)) {
-                    throw DeploymentFailures.functionFailed(ctx, ctx.client().lastSeen());
+                    throw DeploymentFailures.functionFailed(ctx, readNow());
                 }
                 retryAfterWaitFailure(e);
             }
@@ -159,6 +159,15 @@ final class FunctionWaits {
     private GetFunctionRequest latest() {
         return GetFunctionRequest.builder().functionName(ctx.functionArn()).overrideConfiguration(ctx.timeouts())
                 .build();
+    }
+
+    /**
+     * Reads {@code $LATEST} once, for a wait that ended without the response that matched: the waiter reports a failure
+     * acceptor (LastUpdateStatus or State Failed, both final until the next change) by a message only. The read gets
+     * the reasons, and it is what the run observed last.
+     */
+    private FunctionConfiguration readNow() {
+        return ctx.observed().read(ctx.client().getFunction(latest()).configuration());
     }
 
     /** A wait ended without reaching a final state: the deadline, an interrupt, or an error left after SDK retries. */
