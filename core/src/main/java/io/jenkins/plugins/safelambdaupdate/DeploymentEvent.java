@@ -14,7 +14,7 @@ import java.util.Set;
  */
 public sealed interface DeploymentEvent {
 
-    /** @return when the event happened, by the deployer's clock */
+    /** @return when the event happened, by the deployer's {@link TimeSource} */
     Instant at();
 
     /**
@@ -313,7 +313,7 @@ public sealed interface DeploymentEvent {
      * @param phase {@link Phase#CODE}, {@link Phase#CONFIGURATION} or {@link Phase#PUBLISH}
      * @param revisionId the RevisionId after the change
      * @param codeSha256 the CodeSha256 after the change
-     * @param took from submission to confirmation
+     * @param took from the submission's response to confirmation, as the engine learns durations
      */
     record Confirmed(Instant at, Phase phase, String revisionId, String codeSha256, Duration took)
             implements DeploymentEvent {

@@ -3,7 +3,6 @@ package io.jenkins.plugins.safelambdaupdate;
 import io.jenkins.plugins.safelambdaupdate.internal.ReadOnlyRuns;
 import io.jenkins.plugins.safelambdaupdate.internal.RunSettings;
 import io.jenkins.plugins.safelambdaupdate.internal.UpdateDurations;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -20,8 +19,8 @@ public final class FunctionReader {
     private final ReadOnlyRuns runs;
 
     private FunctionReader(Builder b) {
-        this.runs = new ReadOnlyRuns(new RunSettings(b.client, b.clock, duration -> Thread.sleep(duration.toMillis()),
-                Duration.ofMillis(100), new UpdateDurations()));
+        this.runs = new ReadOnlyRuns(new RunSettings(b.client, b.timeSource, Duration.ofMillis(100),
+                new UpdateDurations()));
     }
 
     /** @return a new builder */
@@ -69,7 +68,7 @@ public final class FunctionReader {
     /** Builder of a {@link FunctionReader}. */
     public static final class Builder {
         private LambdaClient client;
-        private Clock clock = Clock.systemUTC();
+        private TimeSource timeSource = TimeSource.system();
 
         private Builder() {
         }
@@ -80,9 +79,13 @@ public final class FunctionReader {
             return this;
         }
 
-        /** @param value the clock of deadlines and reported times; default the system's UTC clock @return this */
-        public Builder clock(Clock value) {
-            this.clock = Objects.requireNonNull(value, "clock cannot be null");
+        /**
+         * @param value the time of deadlines and reported times, and how retries sleep; default
+         *     {@link TimeSource#system()}
+         * @return this
+         */
+        public Builder timeSource(TimeSource value) {
+            this.timeSource = Objects.requireNonNull(value, "timeSource cannot be null");
             return this;
         }
 

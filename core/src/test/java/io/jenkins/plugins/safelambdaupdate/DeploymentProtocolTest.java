@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.model.PublishVersionRequest;
 import software.amazon.awssdk.services.lambda.model.UpdateAliasRequest;
@@ -18,6 +20,7 @@ import software.amazon.awssdk.services.lambda.model.UpdateFunctionCodeRequest;
 import software.amazon.awssdk.services.lambda.model.UpdateFunctionConfigurationRequest;
 
 /** The ten protocol steps against the simulator, with a real SDK client over HTTP. */
+@Execution(ExecutionMode.CONCURRENT) // each test starts its own simulator, client, locks and deployer
 class DeploymentProtocolTest extends SimulatorTestSupport {
     private String arn;
 

@@ -3,8 +3,6 @@ package io.jenkins.plugins.safelambdaupdate.internal;
 import io.jenkins.plugins.safelambdaupdate.DeploymentEvent;
 import io.jenkins.plugins.safelambdaupdate.Phase;
 import io.jenkins.plugins.safelambdaupdate.SkipReason;
-import java.time.Duration;
-import java.time.Instant;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.UpdateFunctionCodeRequest;
 import software.amazon.awssdk.services.lambda.model.UpdateFunctionCodeResponse;
@@ -46,14 +44,13 @@ final class CodePhase extends UpdatePhase {
         }
         ctx.checkStillGoing();
         ctx.emit(code.submitted(ctx.now()));
-        Instant submittedAt = ctx.now();
         UpdateFunctionCodeResponse response = ctx.client().updateFunctionCode(request
                 .functionName(ctx.functionArn()).revisionId(cfg.revisionId()).overrideConfiguration(ctx.timeouts())
                 .build());
         ctx.observed().updated(response);
         String newSha = response.codeSha256();
         // Timed from the response: the request may have waited in the client-side rate limiter first.
-        long submitted = System.nanoTime();
+        long submitted = ctx.nanoTime();
         support.ledger().worked(Phase.CODE);
         code.applied(newSha);
         FunctionConfiguration updated = support.waits().awaitUpdated(Phase.CODE, submitted, code.size());
@@ -65,7 +62,7 @@ final class CodePhase extends UpdatePhase {
             return null;
         }
         ctx.emit(new DeploymentEvent.Confirmed(ctx.now(), Phase.CODE, updated.revisionId(), updated.codeSha256(),
-                Duration.between(submittedAt, ctx.now())));
+                ctx.since(submitted)));
         return updated;
     }
 }

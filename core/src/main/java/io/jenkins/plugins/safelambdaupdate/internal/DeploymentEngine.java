@@ -5,8 +5,7 @@ import io.jenkins.plugins.safelambdaupdate.DeploymentRequest;
 import io.jenkins.plugins.safelambdaupdate.DeploymentResult;
 import io.jenkins.plugins.safelambdaupdate.LockProvider;
 import io.jenkins.plugins.safelambdaupdate.RequestValidator;
-import io.jenkins.plugins.safelambdaupdate.SafeLambdaDeployer;
-import java.time.Clock;
+import io.jenkins.plugins.safelambdaupdate.TimeSource;
 import java.time.Duration;
 import java.util.Objects;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -20,10 +19,9 @@ public final class DeploymentEngine {
     private final LockProvider lockProvider;
     private final RequestValidator validator;
 
-    public DeploymentEngine(LambdaClient client, LockProvider lockProvider, Clock clock,
-                            SafeLambdaDeployer.Sleeper sleeper, Duration minimumPollInterval,
-                            RequestValidator validator, UpdateDurations durations) {
-        this.settings = new RunSettings(client, clock, sleeper, minimumPollInterval, durations);
+    public DeploymentEngine(LambdaClient client, LockProvider lockProvider, TimeSource time,
+                            Duration minimumPollInterval, RequestValidator validator, UpdateDurations durations) {
+        this.settings = new RunSettings(client, time, minimumPollInterval, durations);
         this.lockProvider = Objects.requireNonNull(lockProvider, "lockProvider cannot be null");
         this.validator = Objects.requireNonNull(validator, "validator cannot be null");
     }

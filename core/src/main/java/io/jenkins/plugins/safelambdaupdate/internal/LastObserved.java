@@ -1,7 +1,7 @@
 package io.jenkins.plugins.safelambdaupdate.internal;
 
 import io.jenkins.plugins.safelambdaupdate.FunctionStatus;
-import java.time.Clock;
+import io.jenkins.plugins.safelambdaupdate.TimeSource;
 import java.time.Instant;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.UpdateFunctionCodeResponse;
@@ -13,12 +13,12 @@ import software.amazon.awssdk.services.lambda.model.UpdateFunctionConfigurationR
  * {@link DeploymentContext}. Not thread-safe: one run, one thread.
  */
 final class LastObserved {
-    private final Clock clock;
+    private final TimeSource time;
     private FunctionConfiguration configuration;
     private Instant at;
 
-    LastObserved(Clock clock) {
-        this.clock = clock;
+    LastObserved(TimeSource time) {
+        this.time = time;
     }
 
     /**
@@ -28,7 +28,7 @@ final class LastObserved {
     FunctionConfiguration read(FunctionConfiguration read) {
         if (read != null) {
             configuration = read;
-            at = clock.instant();
+            at = time.now();
         }
         return read;
     }

@@ -20,12 +20,11 @@ record PhaseSupport(DeploymentContext ctx, DeploymentLedger ledger, Retries retr
      */
     static PhaseSupport forRun(RunSettings settings, DeploymentListener listener, Duration allowed, int conflictRetries,
                                ForeignChangePolicy policy) {
-        DeploymentContext ctx = new DeploymentContext(settings.clock(), new CountingLambdaClient(settings.client()),
+        DeploymentContext ctx = new DeploymentContext(settings.time(), new CountingLambdaClient(settings.client()),
                 listener, allowed);
         DeploymentLedger ledger = new DeploymentLedger(ctx);
-        Retries retries = new Retries(ctx, ledger, settings.sleeper(), conflictRetries, policy);
-        FunctionWaits waits = new FunctionWaits(ctx, settings.durations(), settings.minimumPollInterval(), retries,
-                settings.sleeper());
+        Retries retries = new Retries(ctx, ledger, conflictRetries, policy);
+        FunctionWaits waits = new FunctionWaits(ctx, settings.durations(), settings.minimumPollInterval(), retries);
         return new PhaseSupport(ctx, ledger, retries, waits, new FunctionReads(ctx, retries, waits));
     }
 }

@@ -49,7 +49,7 @@ final class PublishPhase {
             PublishVersionResponse response = ctx.client().publishVersion(b -> b.functionName(ctx.functionArn())
                     .codeSha256(sha).revisionId(cfg.revisionId()).overrideConfiguration(ctx.timeouts()));
             // Timed from the response: the request may have waited in the client-side rate limiter first.
-            long submitted = System.nanoTime();
+            long submitted = ctx.nanoTime();
             ledger.worked(Phase.PUBLISH);
             version = response.version();
             if (!sha.equals(response.codeSha256())) {

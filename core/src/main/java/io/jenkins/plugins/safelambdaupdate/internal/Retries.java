@@ -7,7 +7,6 @@ import io.jenkins.plugins.safelambdaupdate.ForeignChangePolicy;
 import io.jenkins.plugins.safelambdaupdate.Phase;
 import io.jenkins.plugins.safelambdaupdate.Retry;
 import io.jenkins.plugins.safelambdaupdate.RetryCause;
-import io.jenkins.plugins.safelambdaupdate.SafeLambdaDeployer;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -26,17 +25,15 @@ final class Retries {
 
     private final DeploymentContext ctx;
     private final DeploymentLedger ledger;
-    private final SafeLambdaDeployer.Sleeper sleeper;
     private final int allowed;
     private final ForeignChangePolicy policy;
     /** Why each phase last retried, for the message of a deadline that passes after retries. */
     private final Map<Phase, String> retriedBecause = new EnumMap<>(Phase.class);
 
-    Retries(DeploymentContext ctx, DeploymentLedger ledger, SafeLambdaDeployer.Sleeper sleeper, int allowed,
+    Retries(DeploymentContext ctx, DeploymentLedger ledger, int allowed,
             ForeignChangePolicy policy) {
         this.ctx = ctx;
         this.ledger = ledger;
-        this.sleeper = sleeper;
         this.allowed = allowed;
         this.policy = policy;
     }
@@ -108,11 +105,7 @@ final class Retries {
         ledger.retried(new Retry(phase, cause, attempt, delay));
         ctx.emit(new DeploymentEvent.Retrying(ctx.now(), phase, cause, attempt, delay,
                 refusal == null ? null : SdkFailures.detail(refusal), SdkFailures.statusCode(refusal)));
-        try {
-            sleeper.sleep(delay);
-        } catch (InterruptedException e) {
-            throw DeploymentFailures.interrupted(ctx, e);
-        }
+        ctx.sleep(delay);
         ctx.remaining();
     }
 

@@ -3,9 +3,8 @@ package io.jenkins.plugins.safelambdaupdate.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.safelambdaupdate.FunctionStatus;
-import java.time.Clock;
+import io.jenkins.plugins.safelambdaupdate.testing.ManualTimeSource;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.UpdateFunctionCodeResponse;
@@ -16,7 +15,7 @@ class LastObservedTest {
 
     @Test
     void keepsTheLatestValueTheRunSawAndWhen() {
-        LastObserved observed = new LastObserved(Clock.fixed(AT, ZoneOffset.UTC));
+        LastObserved observed = new LastObserved(new ManualTimeSource(AT));
         assertThat(observed.status()).as("nothing seen yet").isNull();
 
         FunctionConfiguration read = FunctionConfiguration.builder().functionArn("arn:fn").state("Active")

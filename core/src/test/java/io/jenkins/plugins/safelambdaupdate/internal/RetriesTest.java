@@ -8,8 +8,8 @@ import io.jenkins.plugins.safelambdaupdate.FailureKind;
 import io.jenkins.plugins.safelambdaupdate.ForeignChangePolicy;
 import io.jenkins.plugins.safelambdaupdate.Phase;
 import io.jenkins.plugins.safelambdaupdate.RetryCause;
+import io.jenkins.plugins.safelambdaupdate.testing.ManualTimeSource;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +31,7 @@ class RetriesTest {
         try (LambdaClient client = LambdaClient.builder().region(Region.US_EAST_1)
                 .credentialsProvider(AnonymousCredentialsProvider.create())
                 .endpointOverride(URI.create("http://127.0.0.1:9")).build()) {
-            PhaseSupport run = PhaseSupport.forRun(new RunSettings(client, Clock.systemUTC(), delay -> { },
+            PhaseSupport run = PhaseSupport.forRun(new RunSettings(client, new ManualTimeSource(),
                     Duration.ofMillis(10), new UpdateDurations()), events::add, Duration.ofMinutes(1), 3,
                     ForeignChangePolicy.REAPPLY);
             run.ledger().begin(Phase.CONFIGURATION);
