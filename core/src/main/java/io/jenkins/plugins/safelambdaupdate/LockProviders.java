@@ -11,7 +11,10 @@ import java.time.Duration;
 import java.util.Objects;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The lock providers that ship with the engine. Each call returns a new, independent provider. */
+/**
+ * The lock providers that ship with the engine. Each call returns a new, independent provider. Providers that wait
+ * measure their timeout on {@link TimeSource#system()} unless given the deployer's {@link TimeSource}.
+ */
 public final class LockProviders {
 
     private LockProviders() {
@@ -36,7 +39,18 @@ public final class LockProviders {
      * @throws LockUnavailableException naming the directory when it cannot be created
      */
     public static LockProvider fileLock(Path directory) {
-        return new FileLockProvider(Objects.requireNonNull(directory, "directory cannot be null"));
+        return fileLock(directory, TimeSource.system());
+    }
+
+    /**
+     * As {@link #fileLock(Path)}, timed (timeout, retries of the OS lock, the holder note's date) on {@code time}.
+     *
+     * @throws NullPointerException if an argument is null
+     * @throws LockUnavailableException naming the directory when it cannot be created
+     */
+    public static LockProvider fileLock(Path directory, TimeSource time) {
+        return new FileLockProvider(Objects.requireNonNull(directory, "directory cannot be null"),
+                Objects.requireNonNull(time, "time cannot be null"));
     }
 
     /**
@@ -57,8 +71,18 @@ public final class LockProviders {
      * @throws NullPointerException if client or settings is null
      */
     public static LockProvider dynamoDb(DynamoDbClient client, DynamoDbLockSettings settings) {
+        return dynamoDb(client, settings, TimeSource.system());
+    }
+
+    /**
+     * As {@link #dynamoDb(DynamoDbClient, DynamoDbLockSettings)}, with the timeout measured on {@code time} (the lock
+     * client's pauses between reads and its heartbeats stay on real time).
+     *
+     * @throws NullPointerException if an argument is null
+     */
+    public static LockProvider dynamoDb(DynamoDbClient client, DynamoDbLockSettings settings, TimeSource time) {
         return new DynamoDbLockProvider(Objects.requireNonNull(client, "client cannot be null"),
-                Objects.requireNonNull(settings, "settings cannot be null"));
+                Objects.requireNonNull(settings, "settings cannot be null"), time);
     }
 
     /**
@@ -72,7 +96,16 @@ public final class LockProviders {
      * @throws NullPointerException if first or then is null
      */
     public static LockProvider inOrder(LockProvider first, LockProvider then) {
-        return new InOrderLockProvider(first, then);
+        return inOrder(first, then, TimeSource.system());
+    }
+
+    /**
+     * As {@link #inOrder(LockProvider, LockProvider)}, with the one timeout measured on {@code time}.
+     *
+     * @throws NullPointerException if an argument is null
+     */
+    public static LockProvider inOrder(LockProvider first, LockProvider then, TimeSource time) {
+        return new InOrderLockProvider(first, then, time);
     }
 
     /**

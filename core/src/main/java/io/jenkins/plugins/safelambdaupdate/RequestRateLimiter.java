@@ -1,6 +1,7 @@
 package io.jenkins.plugins.safelambdaupdate;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,12 +32,14 @@ public final class RequestRateLimiter {
     private static final double INCREASE_PER_SECOND = 0.5;
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
 
+    private final TimeSource time;
     private final Bucket getFunction;
     private final Bucket other;
 
-    private RequestRateLimiter(double getFunctionPerSecond, double otherPerSecond) {
-        this.getFunction = new Bucket(getFunctionPerSecond);
-        this.other = new Bucket(otherPerSecond);
+    private RequestRateLimiter(double getFunctionPerSecond, double otherPerSecond, TimeSource time) {
+        this.time = time;
+        this.getFunction = new Bucket(getFunctionPerSecond, time.nanoTime());
+        this.other = new Bucket(otherPerSecond, time.nanoTime());
     }
 
     /**
@@ -44,20 +47,34 @@ public final class RequestRateLimiter {
      *     second under the 15/s quota, so that jitter in arrival does not run into 429)
      */
     public static RequestRateLimiter lambdaQuotas() {
-        return new RequestRateLimiter(GET_FUNCTION_QUOTA, OTHER_QUOTA - OTHER_QUOTA_MARGIN);
+        return new RequestRateLimiter(GET_FUNCTION_QUOTA, OTHER_QUOTA - OTHER_QUOTA_MARGIN, TimeSource.system());
     }
 
     /**
      * @param getFunctionPerSecond the GetFunction rate, positive
      * @param otherPerSecond the combined rate of all other operations, positive
-     * @return a limiter with the given rates (and a burst of one second's worth of requests, at least one)
+     * @return a limiter with the given rates (and a burst of one second's worth of requests, at least one), on
+     *     {@link TimeSource#system()}
      * @throws IllegalArgumentException if a rate is not positive
      */
     public static RequestRateLimiter of(double getFunctionPerSecond, double otherPerSecond) {
+        return of(getFunctionPerSecond, otherPerSecond, TimeSource.system());
+    }
+
+    /**
+     * @param getFunctionPerSecond the GetFunction rate, positive
+     * @param otherPerSecond the combined rate of all other operations, positive
+     * @param time where the limiter reads the time and sleeps, not null
+     * @return a limiter with the given rates, as {@link #of(double, double)}, on the given time source
+     * @throws IllegalArgumentException if a rate is not positive
+     * @throws NullPointerException if time is null
+     */
+    public static RequestRateLimiter of(double getFunctionPerSecond, double otherPerSecond, TimeSource time) {
         if (!(getFunctionPerSecond > 0) || !(otherPerSecond > 0)) {
             throw new IllegalArgumentException("rates must be positive");
         }
-        return new RequestRateLimiter(getFunctionPerSecond, otherPerSecond);
+        return new RequestRateLimiter(getFunctionPerSecond, otherPerSecond,
+                Objects.requireNonNull(time, "time cannot be null"));
     }
 
     /**
@@ -68,7 +85,10 @@ public final class RequestRateLimiter {
      * @throws InterruptedException if the thread is or gets interrupted
      */
     public Duration acquire(String operationName) throws InterruptedException {
-        return bucket(operationName).acquire();
+        long waitNanos = bucket(operationName).reserve(time);
+        // Sleeps outside the bucket's lock; a wait of zero still stops an interrupted caller.
+        time.sleep(Duration.ofNanos(waitNanos));
+        return Duration.ofNanos(waitNanos);
     }
 
     /**
@@ -81,7 +101,7 @@ public final class RequestRateLimiter {
      * @param operationName the Lambda operation name that was throttled
      */
     public void throttled(String operationName) {
-        bucket(operationName).throttled(System.nanoTime());
+        bucket(operationName).throttled(time.nanoTime());
     }
 
     /**
@@ -89,7 +109,7 @@ public final class RequestRateLimiter {
      * @return the rate its bucket admits now, in requests per second (lower than configured after throttling)
      */
     public double currentRate(String operationName) {
-        return bucket(operationName).rate(System.nanoTime());
+        return bucket(operationName).rate(time.nanoTime());
     }
 
     private Bucket bucket(String operationName) {
@@ -99,14 +119,15 @@ public final class RequestRateLimiter {
     private static final class Bucket {
         private final double configured;
         private double rate;
-        private long nextFree = System.nanoTime();
+        private long nextFree;
         private long lastThrottled;
         private long lastAdjusted;
         private boolean slowed;
 
-        Bucket(double perSecond) {
+        Bucket(double perSecond, long now) {
             this.configured = perSecond;
             this.rate = perSecond;
+            this.nextFree = now;
         }
 
         synchronized void throttled(long now) {
@@ -128,23 +149,15 @@ public final class RequestRateLimiter {
             return rate;
         }
 
-        Duration acquire() throws InterruptedException {
-            long waitNanos;
-            synchronized (this) {
-                long now = System.nanoTime();
-                long nanosPerToken = (long) (SECOND / rate(now));
-                long burstNanos = Math.max(0, SECOND - nanosPerToken);
-                // Tokens unused in the last second are available at once (burst).
-                long start = Math.max(nextFree, now - burstNanos);
-                waitNanos = start - now;
-                nextFree = start + nanosPerToken;
-            }
-            if (waitNanos > 0) {
-                TimeUnit.NANOSECONDS.sleep(waitNanos);
-            } else if (Thread.currentThread().isInterrupted()) {
-                throw new InterruptedException();
-            }
-            return Duration.ofNanos(Math.max(0, waitNanos));
+        /** @return how long the caller must wait for the token it takes now, zero when one is free */
+        synchronized long reserve(TimeSource time) {
+            long now = time.nanoTime();
+            long nanosPerToken = (long) (SECOND / rate(now));
+            long burstNanos = Math.max(0, SECOND - nanosPerToken);
+            // Tokens unused in the last second are available at once (burst).
+            long start = Math.max(nextFree, now - burstNanos);
+            nextFree = start + nanosPerToken;
+            return Math.max(0, start - now);
         }
     }
 }

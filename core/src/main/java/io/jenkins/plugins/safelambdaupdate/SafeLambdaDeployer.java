@@ -1,7 +1,6 @@
 package io.jenkins.plugins.safelambdaupdate;
 
 import io.jenkins.plugins.safelambdaupdate.internal.DeploymentEngine;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -20,7 +19,7 @@ public final class SafeLambdaDeployer {
     private final DeploymentEngine engine;
 
     private SafeLambdaDeployer(Builder b) {
-        this.engine = new DeploymentEngine(b.client, b.lockProvider, b.clock, b.sleeper, b.minimumPollInterval,
+        this.engine = new DeploymentEngine(b.client, b.lockProvider, b.timeSource, b.minimumPollInterval,
                 new RequestValidator(), b.learnedDurations.durations());
     }
 
@@ -48,22 +47,11 @@ public final class SafeLambdaDeployer {
         return engine.deploy(request, listener);
     }
 
-    /** Sleeps for the engine's own retry backoff delays and until a wait's aimed first poll; replaceable in tests. */
-    @FunctionalInterface
-    public interface Sleeper {
-        /**
-         * @param duration how long, not negative
-         * @throws InterruptedException if interrupted
-         */
-        void sleep(Duration duration) throws InterruptedException;
-    }
-
     /** Builder of {@link SafeLambdaDeployer}. Not thread-safe. */
     public static final class Builder {
         private LambdaClient client;
         private LockProvider lockProvider;
-        private Clock clock = Clock.systemUTC();
-        private Sleeper sleeper = d -> Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
+        private TimeSource timeSource = TimeSource.system();
         // The shortest interval between two polls of one wait, which bounds the request rate of one deployment.
         private final Duration minimumPollInterval = Duration.ofMillis(100);
         private LearnedDurations learnedDurations = new LearnedDurations();
@@ -86,20 +74,15 @@ public final class SafeLambdaDeployer {
             return this;
         }
 
-        /** @param value the clock for deadlines, timings and event times; default the system UTC clock @return this */
-        public Builder clock(Clock value) {
-            this.clock = Objects.requireNonNull(value, "clock cannot be null");
-            return this;
-        }
-
         /**
-         * @param value how the engine sleeps for its retry backoff and, once per wait, until an update's expected
-         *     completion before the SDK waiter's first poll (the polling itself is the SDK waiter's); default
-         *     {@link Thread#sleep}
+         * @param value the time of every deadline, measured duration (learned durations included) and event time, and
+         *     how the engine sleeps for its retry backoff and, once per wait, until an update's expected completion
+         *     before the SDK waiter's first poll (the polling itself is the SDK waiter's and sleeps for real);
+         *     default {@link TimeSource#system()}
          * @return this
          */
-        public Builder sleeper(Sleeper value) {
-            this.sleeper = Objects.requireNonNull(value, "sleeper cannot be null");
+        public Builder timeSource(TimeSource value) {
+            this.timeSource = Objects.requireNonNull(value, "timeSource cannot be null");
             return this;
         }
 

@@ -13,9 +13,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import software.amazon.awssdk.services.lambda.model.UpdateFunctionCodeResponse;
 
 /** Refusals, faults, deadlines and interrupts: each ends as documented, with the lock released. */
+@Execution(ExecutionMode.CONCURRENT) // each test starts its own simulator, client, locks and deployer
 class DeploymentFailureTest extends SimulatorTestSupport {
     private String arn;
 
@@ -73,7 +76,10 @@ class DeploymentFailureTest extends SimulatorTestSupport {
             assertThat(r.cause()).isEqualTo(RetryCause.STALE_REVISION);
         });
         assertThat(events.of(DeploymentEvent.Retrying.class)).singleElement()
-                .satisfies(e -> assertThat(e.detail()).isEqualTo("PreconditionFailedException"));
+                .satisfies(e -> {
+                    assertThat(e.errorCode()).isEqualTo("PreconditionFailedException");
+                    assertThat(e.statusCode()).isEqualTo(412);
+                });
         assertThat(version("fn", result.version().orElseThrow()).codeSha256()).isEqualTo(SimulatedAws.sha256(zip));
         // Our merge did not undo the other writer's unrelated change.
         assertThat(sim.function("fn").orElseThrow().latest().description()).isEqualTo("changed elsewhere");
@@ -165,10 +171,14 @@ class DeploymentFailureTest extends SimulatorTestSupport {
 
     @Test
     void retriesAreBounded() {
-        startWith(Duration.ofMillis(200));
+        // On manual time, with updates that end at once: the engine's backoff sleeps take no real time.
+        startOnManualTime(Duration.ZERO);
+        arn = createFunction("fn");
+        Events events = new Events();
         try {
             assertThatThrownBy(() -> deployer.deploy(codeAndEnvironment(zip("v1")).conflictRetries(2).build(),
                     event -> {
+                        events.onEvent(event);
                         if (event instanceof DeploymentEvent.Submitted s && s.phase() == Phase.CODE) {
                             sim.faults().throttleRate(1.0);
                         }
@@ -181,6 +191,12 @@ class DeploymentFailureTest extends SimulatorTestSupport {
         } finally {
             sim.faults().clear();
         }
+        List<DeploymentEvent.Retrying> retries = events.of(DeploymentEvent.Retrying.class);
+        assertThat(retries).extracting(DeploymentEvent.Retrying::attempt).containsExactly(1, 2);
+        // Full jitter under an exponential ceiling: at most 200 ms, then 400 ms; each slept on the engine's time.
+        assertThat(retries.get(0).delay()).isBetween(Duration.ZERO, Duration.ofMillis(200));
+        assertThat(retries.get(1).delay()).isBetween(Duration.ZERO, Duration.ofMillis(400));
+        assertThat(time.sleeps()).containsSubsequence(retries.get(0).delay(), retries.get(1).delay());
         assertNextDeploymentTakesTheLockAtOnce();
     }
 
@@ -213,16 +229,40 @@ class DeploymentFailureTest extends SimulatorTestSupport {
     @Test
     void theDeadlineStopsTheWaitAndReportsTheStateLeft() {
         startWith(Duration.ofSeconds(3));
+        Path zip = zip("v1");
 
-        assertThatThrownBy(() -> deployer.deploy(codeAndEnvironment(zip("v1")).deadline(Duration.ofMillis(700)).build(),
+        assertThatThrownBy(() -> deployer.deploy(codeAndEnvironment(zip).deadline(Duration.ofMillis(700)).build(),
                 DeploymentListener.NONE))
                 .isInstanceOfSatisfying(DeploymentException.class, e -> {
                     assertThat(e.failure()).isEqualTo(FailureKind.DEADLINE_EXCEEDED);
-                    assertThat(e.stateLeft()).isPresent();
+                    // What the run itself last observed: the answer to its own UpdateFunctionCode.
+                    assertThat(e.stateLeft()).hasValueSatisfying(s -> {
+                        assertThat(s.lastUpdateStatus()).isEqualTo("InProgress");
+                        assertThat(s.codeSha256()).isEqualTo(SimulatedAws.sha256(zip));
+                        assertThat(s.readAt()).isPresent();
+                    });
                     assertThat(e.getMessage()).contains("Deadline");
                 });
         assertThat(sim.stats().calls("UpdateFunctionConfiguration")).isZero();
         assertThat(locks.isFree(arn)).isTrue();
+    }
+
+    @Test
+    void aReaderNeedsNoLockAndReportsTheStateItReadWhenItsDeadlinePasses() {
+        startWith(Duration.ofSeconds(3));
+        foreign.updateFunctionConfiguration(b -> b.functionName("fn").description("changed elsewhere"));
+        FunctionReader reader = FunctionReader.builder().client(client).build();
+
+        assertThatThrownBy(() -> reader.awaitSettled("fn", Duration.ofMillis(700)))
+                .isInstanceOfSatisfying(DeploymentException.class, e -> {
+                    assertThat(e.failure()).isEqualTo(FailureKind.DEADLINE_EXCEEDED);
+                    assertThat(e.stateLeft()).hasValueSatisfying(s -> {
+                        assertThat(s.lastUpdateStatus()).isEqualTo("InProgress");
+                        assertThat(s.readAt()).as("read by the reader itself").isPresent();
+                    });
+                });
+        assertThat(locks.acquiredNames()).as("a read takes no lock").isEmpty();
+        assertThat(mutationsLogged()).containsExactly("UpdateFunctionConfiguration"); // the foreign one only
     }
 
     @Test
@@ -306,17 +346,21 @@ class DeploymentFailureTest extends SimulatorTestSupport {
 
     @Test
     void theLockWaitIsBoundedByTheDeadline() throws Exception {
-        startWith(Duration.ofMillis(200));
+        startOnManualTime(Duration.ofMillis(200));
+        arn = createFunction("fn");
         try (FunctionLock held = locks.acquire(arn, Duration.ofSeconds(1), holder -> { })) {
-            // Resolving takes a few ms; the rest of the deadline goes to the lock wait.
-            assertThatThrownBy(() -> deployer.deploy(codeAndEnvironment(zip("v1")).deadline(Duration.ofSeconds(2))
+            // Resolving takes no manual time: the whole deadline of 15 minutes goes to the lock wait, which the
+            // manual time ends without real time passing.
+            assertThatThrownBy(() -> deployer.deploy(codeAndEnvironment(zip("v1")).deadline(Duration.ofMinutes(15))
                     .build(), DeploymentListener.NONE))
                     .isInstanceOfSatisfying(DeploymentException.class, e -> {
                         assertThat(e.failure()).isEqualTo(FailureKind.LOCK_TIMEOUT);
                         assertThat(e.functionArn()).contains(arn);
+                        assertThat(e.getMessage()).contains("deadline of 900.0 s");
                     });
             assertThat(held.name()).isEqualTo(arn);
         }
+        assertThat(time.elapsed()).isEqualTo(Duration.ofMinutes(15));
         assertThat(mutationsLogged()).isEmpty();
     }
 }

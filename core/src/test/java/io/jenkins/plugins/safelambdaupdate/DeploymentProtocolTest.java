@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.model.PublishVersionRequest;
 import software.amazon.awssdk.services.lambda.model.UpdateAliasRequest;
@@ -18,6 +20,7 @@ import software.amazon.awssdk.services.lambda.model.UpdateFunctionCodeRequest;
 import software.amazon.awssdk.services.lambda.model.UpdateFunctionConfigurationRequest;
 
 /** The ten protocol steps against the simulator, with a real SDK client over HTTP. */
+@Execution(ExecutionMode.CONCURRENT) // each test starts its own simulator, client, locks and deployer
 class DeploymentProtocolTest extends SimulatorTestSupport {
     private String arn;
 
@@ -169,7 +172,10 @@ class DeploymentProtocolTest extends SimulatorTestSupport {
         assertThat(f.latest().description()).isEqualTo("deployed");
         assertThat(f.latest().memorySize()).isEqualTo(128);
         assertThat(events.of(DeploymentEvent.Submitted.class)).singleElement()
-                .satisfies(e -> assertThat(e.what()).isEqualTo("Updating configuration (timeout, handler, description)"));
+                .satisfies(e -> {
+                    assertThat(e.phase()).isEqualTo(Phase.CONFIGURATION);
+                    assertThat(e.settings()).containsExactly(Setting.TIMEOUT, Setting.HANDLER, Setting.DESCRIPTION);
+                });
         UpdateFunctionConfigurationRequest sent = recorder.requests(UpdateFunctionConfigurationRequest.class).get(0);
         assertThat(sent.memorySize()).isNull();
         assertThat(sent.environment()).isNull();
@@ -249,10 +255,10 @@ class DeploymentProtocolTest extends SimulatorTestSupport {
         assertThatThrownBy(() -> deployer.deploy(DeploymentRequest.builder().functionName("fn").memorySize(64).build(),
                 events))
                 .isInstanceOfSatisfying(InvalidRequestException.class,
-                        e -> assertThat(e.parameter()).isEqualTo("memorySize"));
+                        e -> assertThat(e.parameter().engineName()).isEqualTo("memorySize"));
         assertThatThrownBy(() -> deployer.deploy(DeploymentRequest.builder().functionName("bad name").build(), events))
                 .isInstanceOfSatisfying(InvalidRequestException.class,
-                        e -> assertThat(e.parameter()).isEqualTo("functionName"));
+                        e -> assertThat(e.parameter().engineName()).isEqualTo("functionName"));
         assertThat(sim.stats().totalCalls()).isZero();
         assertThat(events.of(DeploymentEvent.Failed.class)).hasSize(2);
     }

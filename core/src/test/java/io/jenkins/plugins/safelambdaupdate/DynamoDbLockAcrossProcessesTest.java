@@ -14,6 +14,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -23,6 +25,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * Lambda never refuses anything, every published version holds its own deployment's code; and a holder killed with
  * SIGKILL frees the function when its lease runs out.
  */
+@Execution(ExecutionMode.CONCURRENT) // each test has its own lock table, simulator and processes
 class DynamoDbLockAcrossProcessesTest {
     private static final String FUNCTION = "shared-fn";
     private static final String ARN = "arn:aws:lambda:us-east-1:123456789012:function:" + FUNCTION;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.safelambdaupdate.testing.Dynalite;
+import io.jenkins.plugins.safelambdaupdate.testing.ManualTimeSource;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -44,9 +45,38 @@ class DynamoDbLockProviderTest {
     }
 
     private LockProvider host(String owner) {
+        return host(owner, TimeSource.system());
+    }
+
+    private LockProvider host(String owner, TimeSource time) {
         return LockProviders.dynamoDb(client, DynamoDbLockSettings.builder().tableName(table).ownerName(owner)
                 .leaseDuration(Duration.ofSeconds(2)).heartbeatPeriod(Duration.ofMillis(500))
-                .refreshPeriod(Duration.ofMillis(100)).build());
+                .refreshPeriod(Duration.ofMillis(100)).build(), time);
+    }
+
+    @Test
+    void aWaitersTimeoutIsMeasuredOnTheInjectedTime() throws Exception {
+        ManualTimeSource time = new ManualTimeSource();
+        try (FunctionLock held = host("host a").acquire(ARN, Duration.ofSeconds(5), h -> { })) {
+            BlockingQueue<String> told = new LinkedBlockingQueue<>();
+            AtomicReference<Object> outcome = new AtomicReference<>();
+            Thread waiter = new Thread(() -> {
+                try {
+                    outcome.set(host("host b", time).acquire(ARN, Duration.ofMinutes(10), told::add));
+                } catch (Exception e) {
+                    outcome.set(e);
+                }
+            });
+            waiter.start();
+            assertThat(told.poll(30, TimeUnit.SECONDS)).isEqualTo("host a");
+            // Ten minutes pass on the waiter's time: its next read of the item (one refresh period) ends the wait.
+            time.advance(Duration.ofMinutes(10));
+            waiter.join(30_000);
+            assertThat(waiter.isAlive()).isFalse();
+            assertThat(outcome.get()).isInstanceOfSatisfying(LockTimeoutException.class, e ->
+                    assertThat(e).hasMessageContaining("held by host a"));
+            assertThat(held.name()).isEqualTo(ARN);
+        }
     }
 
     @Test
@@ -179,7 +209,7 @@ class DynamoDbLockProviderTest {
                         + "lock table");
         assertThatThrownBy(() -> DynamoDbLockTable.create(client, "a b"))
                 .isInstanceOfSatisfying(InvalidRequestException.class,
-                        e -> assertThat(e.parameter()).isEqualTo("lockTable"));
+                        e -> assertThat(e.parameter().engineName()).isEqualTo("lockTable"));
     }
 
     @Test

@@ -3,9 +3,11 @@ package io.jenkins.plugins.safelambdaupdate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import io.jenkins.plugins.safelambdaupdate.simulator.CallRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -66,22 +68,52 @@ class LearnedDurationsTest extends SimulatorTestSupport {
 
     @Test
     void aLearnedDurationLongerThanTheDeadlineNeverFailsADeploymentThatFinishedInTime() throws Exception {
-        start(Duration.ofMillis(200));
+        startOnManualTime(Duration.ofMillis(200));
         String arn = createFunction("fn");
-        Path file = dir.resolve("learned-durations.properties");
         // Learned elsewhere: this function's updates took 6 s; now they take 200 ms, and the deadline is 3 s.
-        Files.writeString(file, "format=2\n" + arn.replace(":", "\\:") + "|code=6000\n");
-        LearnedDurations learned = LearnedDurations.loadFrom(file);
+        LearnedDurations learned = learnedCodeUpdate(arn, Duration.ofSeconds(6));
 
         DeploymentResult result = deployerLearningIn(learned).deploy(DeploymentRequest.builder().functionName("fn")
                 .code(CodeSource.zipFile(zip("v2"))).deadline(Duration.ofSeconds(3)).build(), DeploymentListener.NONE);
 
         assertThat(result.codeSha256()).isEqualTo(sim.function("fn").orElseThrow().codeSha256());
+        assertThat(time.sleeps()).as("the aimed first poll takes at most half the time left").containsExactly(
+                Duration.ofMillis(1500));
+    }
+
+    @Test
+    void aWaitSleepsOnceOnTheEngineTimeUntilTheLearnedCompletionAndItsFirstPollFindsTheUpdateDone() throws Exception {
+        startOnManualTime(Duration.ofSeconds(5));
+        String arn = createFunction("fn");
+        LearnedDurations learned = learnedCodeUpdate(arn, Duration.ofSeconds(6));
+        Events events = new Events();
+
+        deployerLearningIn(learned).deploy(DeploymentRequest.builder().functionName("fn")
+                .code(CodeSource.zipFile(zip("v2"))).build(), events);
+
+        // Ten minutes' worth of such waits would take no real time either: every engine sleep is on the manual time.
+        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(6));
+        Instant start = time.now().minusSeconds(6);
+        assertThat(sim.callLog()).filteredOn(call -> call.operation().equals("GetFunction"))
+                .extracting(CallRecord::time)
+                .as("resolved at the start; polled once, at the learned completion; verified")
+                .containsExactly(start, start.plusSeconds(6), start.plusSeconds(6));
+        assertThat(events.of(DeploymentEvent.Confirmed.class)).singleElement()
+                .extracting(DeploymentEvent.Confirmed::took).as("timed once, on the engine's time")
+                .isEqualTo(Duration.ofSeconds(6));
+    }
+
+    /** @return durations loaded from a file that says this function's code updates took {@code took} */
+    private LearnedDurations learnedCodeUpdate(String arn, Duration took) throws Exception {
+        Path file = dir.resolve("learned-durations.properties");
+        Files.writeString(file, "format=2\n" + arn.replace(":", "\\:") + "|code=" + took.toMillis() + "\n");
+        return LearnedDurations.loadFrom(file);
     }
 
     private SafeLambdaDeployer deployerLearningIn(LearnedDurations durations) {
-        // The real sleeper: the wait's first poll is aimed at the learned completion time.
-        return SafeLambdaDeployer.builder().client(client).lockProvider(locks).learnedDurations(durations).build();
+        // Real time (or the manual time of the test): the wait's first poll is aimed at the learned completion time.
+        return SafeLambdaDeployer.builder().client(client).lockProvider(locks).learnedDurations(durations)
+                .timeSource(time == null ? TimeSource.system() : time).build();
     }
 
     private DeploymentRequest request(String code, String release) {

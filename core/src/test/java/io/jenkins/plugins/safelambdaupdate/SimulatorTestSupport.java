@@ -3,6 +3,8 @@ package io.jenkins.plugins.safelambdaupdate;
 import io.jenkins.plugins.safelambdaupdate.simulator.CallRecord;
 import io.jenkins.plugins.safelambdaupdate.simulator.LambdaSimulator;
 import io.jenkins.plugins.safelambdaupdate.simulator.VersionSnapshot;
+import io.jenkins.plugins.safelambdaupdate.testing.ManualTimeSource;
+import io.jenkins.plugins.safelambdaupdate.testing.ShortSleeps;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,7 +14,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
-/** Starts a simulator per test with short timings, a deployer over a real SDK client, and a test lock provider. */
+/**
+ * Starts a simulator per test with short timings, a deployer over a real SDK client, and a test lock provider; either
+ * on real time with the engine's sleeps cut short ({@link #start}), or with the simulator, the deployer and the locks
+ * all on one manual time ({@link #startOnManualTime}), where the engine's own waiting (retry backoff, the aimed first
+ * poll, deadlines, lock timeouts) takes no real time.
+ */
 abstract class SimulatorTestSupport {
     static final Set<String> MUTATIONS = Set.of("UpdateFunctionCode", "UpdateFunctionConfiguration", "PublishVersion",
             "CreateAlias", "UpdateAlias", "CreateFunction");
@@ -26,18 +33,32 @@ abstract class SimulatorTestSupport {
     LambdaClient foreign;
     TestLocks locks;
     SafeLambdaDeployer deployer;
+    /** The time of the simulator, the deployer and the locks after {@link #startOnManualTime}, else null. */
+    ManualTimeSource time;
 
     void start(Duration updateDelay) {
-        sim = LambdaSimulator.builder().createDelay(Duration.ofMillis(200)).updateDelay(updateDelay)
-                .publishDelay(Duration.ofMillis(100)).start();
+        start(LambdaSimulator.builder().createDelay(Duration.ofMillis(200)).updateDelay(updateDelay)
+                .publishDelay(Duration.ofMillis(100)), new TestLocks(), new ShortSleeps(Duration.ofMillis(20)));
+    }
+
+    /**
+     * Everything on one manual time: the simulator's updates finish when the engine's own sleeps (or the test) move
+     * the time past them. A wait that would poll the SDK waiter more than once would poll forever, so tests using it
+     * aim the first poll past the update (a learned duration) or never wait for an update.
+     */
+    void startOnManualTime(Duration updateDelay) {
+        time = new ManualTimeSource();
+        start(LambdaSimulator.builder().clock(time.clock()).createDelay(Duration.ZERO).updateDelay(updateDelay)
+                .publishDelay(Duration.ZERO), new TestLocks(time), time);
+    }
+
+    private void start(LambdaSimulator.Builder simulator, TestLocks testLocks, TimeSource timeSource) {
+        sim = simulator.start();
         recorder = new SimulatedAws.RequestRecorder();
         client = SimulatedAws.client(sim, recorder);
         foreign = SimulatedAws.client(sim);
-        locks = new TestLocks();
-        deployer = SafeLambdaDeployer.builder().client(client).lockProvider(locks)
-                // the engine's retry backoff stays real but short in tests
-                .sleeper(d -> Thread.sleep(Math.min(d.toMillis(), 20)))
-                .build();
+        locks = testLocks;
+        deployer = SafeLambdaDeployer.builder().client(client).lockProvider(locks).timeSource(timeSource).build();
     }
 
     @AfterEach

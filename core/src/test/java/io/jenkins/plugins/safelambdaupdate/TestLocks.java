@@ -12,13 +12,26 @@ import java.util.concurrent.Semaphore;
 
 /**
  * A test-only in-process lock provider (not reentrant: a second acquire waits, even on the same thread) that also checks mutual exclusion: it records the largest number of holders
- * of one name at any moment and every name acquired.
+ * of one name at any moment and every name acquired. Waits in real time, or, given a time source, by retrying every
+ * 50 ms on it (so a manual time ends a long wait at once).
  */
 final class TestLocks implements LockProvider {
+    private static final Duration RETRY = Duration.ofMillis(50);
+
+    private final TimeSource time;
     private final Map<String, Semaphore> locks = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> holders = new ConcurrentHashMap<>();
     private final AtomicInteger maxHolders = new AtomicInteger();
     private final List<String> acquired = new ArrayList<>();
+
+    TestLocks() {
+        this(null);
+    }
+
+    /** @param time the time the waits are measured and slept on, or null for the real time of the semaphore */
+    TestLocks(TimeSource time) {
+        this.time = time;
+    }
 
     @Override
     public FunctionLock acquire(String lockName, Duration timeout, LockWaitListener listener)
@@ -26,7 +39,7 @@ final class TestLocks implements LockProvider {
         Semaphore lock = locks.computeIfAbsent(lockName, n -> new Semaphore(1, true));
         if (!lock.tryAcquire()) {
             listener.waiting("another test deployment");
-            if (!lock.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+            if (!(time == null ? lock.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS) : waitOn(lock, timeout))) {
                 throw new LockTimeoutException("lock " + lockName + " not acquired within " + timeout);
             }
         }
@@ -50,6 +63,18 @@ final class TestLocks implements LockProvider {
                 }
             }
         };
+    }
+
+    private boolean waitOn(Semaphore lock, Duration timeout) throws InterruptedException {
+        long deadline = time.nanoTime() + timeout.toNanos();
+        while (!lock.tryAcquire()) {
+            long left = deadline - time.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            time.sleep(Duration.ofNanos(Math.min(left, RETRY.toNanos())));
+        }
+        return true;
     }
 
     /** @return true when nobody holds the lock now */

@@ -134,7 +134,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("2) Through safe-lambda-update: one lock per function, waits with the SDK waiters, publishes a "
                 + "version each");
         SafeLambdaDeployer deployer = SafeLambdaDeployer.builder().client(client)
-                .lockProvider(LockProviders.inProcess()).clock(clock).build();
+                .lockProvider(LockProviders.inProcess()).build();
         EngineRun.Report engine = EngineRun.run(simulator, deployer, clock, FUNCTION, zips, zipFiles);
         report.engineTimeline(engine);
         engine.pipelines().stream().filter(p -> p.failure() != null).forEach(p -> out.println("  #" + p.pipeline()

@@ -8,11 +8,11 @@ import io.jenkins.plugins.safelambdaupdate.FunctionReference;
 import io.jenkins.plugins.safelambdaupdate.LearnedDurations;
 import io.jenkins.plugins.safelambdaupdate.LockProvider;
 import io.jenkins.plugins.safelambdaupdate.SafeLambdaDeployer;
+import io.jenkins.plugins.safelambdaupdate.TimeSource;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -72,22 +72,22 @@ public final class DeployCommand implements Callable<Integer> {
 
     private final Map<String, String> environment;
     private final Path userHome;
-    private final Clock clock;
+    private final TimeSource time;
 
     /** Creates the command for this process: its environment variables and home directory. */
     public DeployCommand() {
-        this(System.getenv(), Paths.get(System.getProperty("user.home")), Clock.systemUTC());
+        this(System.getenv(), Paths.get(System.getProperty("user.home")), TimeSource.system());
     }
 
     /**
      * @param environment the environment variables to take AWS settings and XDG_RUNTIME_DIR from, not null
      * @param userHome the home directory under which the default lock directory lies, not null
-     * @param clock the clock of the deployer, not null
+     * @param time the time source of the deployer, not null
      */
-    public DeployCommand(Map<String, String> environment, Path userHome, Clock clock) {
+    public DeployCommand(Map<String, String> environment, Path userHome, TimeSource time) {
         this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment cannot be null"));
         this.userHome = Objects.requireNonNull(userHome, "userHome cannot be null");
-        this.clock = Objects.requireNonNull(clock, "clock cannot be null");
+        this.time = Objects.requireNonNull(time, "time cannot be null");
     }
 
     @Override
@@ -95,7 +95,7 @@ public final class DeployCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         DeploymentListener events = jsonEvents ? new JsonEventLines(new JsonLines(err))
-                : new HumanProgress(json ? err : out, clock.instant());
+                : new HumanProgress(json ? err : out, time.now());
         InterruptOnShutdown interrupter = InterruptOnShutdown.install(InterruptOnShutdown.DEFAULT_GRACE);
         try {
             DeploymentResult result = deploy(events);
@@ -130,7 +130,7 @@ public final class DeployCommand implements Callable<Integer> {
             SafeLambdaDeployer deployer = SafeLambdaDeployer.builder()
                     .client(client)
                     .lockProvider(lockProvider)
-                    .clock(clock)
+                    .timeSource(time)
                     .learnedDurations(learned)
                     .build();
             return deployer.deploy(deploymentRequest, events);

@@ -43,6 +43,10 @@ public final class SafeLambdaUpdateCli implements Callable<Integer> {
      */
     public static CommandLine commandLine(CommandLine.IFactory factory) {
         return new CommandLine(SafeLambdaUpdateCli.class, factory)
+                // Not picocli's RunLast itself: given one of its built-in handlers, execute() replaces the writers
+                // set with setOut/setErr by System.out/System.err as they were when the handler was created, when
+                // those differ from the current ones (another thread's System.setErr was enough).
+                .setExecutionStrategy(parseResult -> new CommandLine.RunLast().execute(parseResult))
                 .setExecutionExceptionHandler(SafeLambdaUpdateCli::report)
                 .setParameterExceptionHandler(new UsageErrors());
     }

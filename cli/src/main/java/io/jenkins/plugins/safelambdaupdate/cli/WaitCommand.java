@@ -5,10 +5,9 @@ import io.jenkins.plugins.safelambdaupdate.FailureKind;
 import io.jenkins.plugins.safelambdaupdate.FunctionReader;
 import io.jenkins.plugins.safelambdaupdate.FunctionReference;
 import io.jenkins.plugins.safelambdaupdate.FunctionStatus;
+import io.jenkins.plugins.safelambdaupdate.TimeSource;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -55,34 +54,34 @@ public final class WaitCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private final Map<String, String> environment;
-    private final Clock clock;
+    private final TimeSource time;
 
     /** Creates the command for this process's environment. */
     public WaitCommand() {
-        this(System.getenv(), Clock.systemUTC());
+        this(System.getenv(), TimeSource.system());
     }
 
     /**
      * @param environment the environment variables to take AWS settings from, not null
-     * @param clock the clock measuring the wait, not null
+     * @param time the time of the wait and its deadline, not null
      */
-    public WaitCommand(Map<String, String> environment, Clock clock) {
+    public WaitCommand(Map<String, String> environment, TimeSource time) {
         this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment cannot be null"));
-        this.clock = Objects.requireNonNull(clock, "clock cannot be null");
+        this.time = Objects.requireNonNull(time, "time cannot be null");
     }
 
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         FunctionStatusOutput output = new FunctionStatusOutput(spec.commandLine().getOut(), json);
-        Instant start = clock.instant();
+        long start = time.nanoTime();
         InterruptOnShutdown interrupter = InterruptOnShutdown.install(InterruptOnShutdown.DEFAULT_GRACE);
         try {
             FunctionReference reference = FunctionReference.parse(function);
             try (LambdaClient client = aws.newClient(reference, environment)) {
-                FunctionStatus status = FunctionReader.builder().client(client).clock(clock).build()
+                FunctionStatus status = FunctionReader.builder().client(client).timeSource(time).build()
                         .awaitSettled(function, timeout);
-                long waited = Duration.between(start, clock.instant()).toMillis();
+                long waited = Duration.ofNanos(time.nanoTime() - start).toMillis();
                 output.print(status, Map.of("waitedMillis", waited));
                 if (healthy(status)) {
                     return ExitCodes.SUCCESS;

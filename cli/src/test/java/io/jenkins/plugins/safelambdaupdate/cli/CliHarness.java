@@ -2,12 +2,12 @@ package io.jenkins.plugins.safelambdaupdate.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.safelambdaupdate.TimeSource;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +88,7 @@ final class CliHarness {
             @Override
             public <K> K create(Class<K> cls) throws Exception {
                 if (cls == DeployCommand.class) {
-                    return cls.cast(new DeployCommand(environment, home, Clock.systemUTC()));
+                    return cls.cast(new DeployCommand(environment, home, TimeSource.system()));
                 }
                 if (cls == StatusCommand.class) {
                     return cls.cast(new StatusCommand(environment));
@@ -97,7 +97,7 @@ final class CliHarness {
                     return cls.cast(new LockTableCreateCommand(environment));
                 }
                 if (cls == WaitCommand.class) {
-                    return cls.cast(new WaitCommand(environment, Clock.systemUTC()));
+                    return cls.cast(new WaitCommand(environment, TimeSource.system()));
                 }
                 return CommandLine.defaultFactory().create(cls);
             }

@@ -45,6 +45,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -58,6 +60,8 @@ import software.amazon.awssdk.services.lambda.waiters.LambdaWaiter;
  * every level), anything written to standard output or error, any event (its toString and its rendered line), any
  * result, or any exception (message, toString and full stack trace, causes included).
  */
+@ResourceLock(Resources.SYSTEM_OUT)
+@ResourceLock(Resources.SYSTEM_ERR)
 class SecretsEverywhereTest {
     private static final String ACCESS_KEY = "AKIASECRETKEYID7Q3Z";
     private static final String SECRET_KEY = "SecretKey-d9f01b7e55";
@@ -287,7 +291,7 @@ class SecretsEverywhereTest {
                     .environment(Map.of("BIG_TOKEN", API_TOKEN.repeat(100))).build(), null);
 
             assertThat(outcome).isInstanceOfSatisfying(InvalidRequestException.class,
-                    e -> assertThat(e.parameter()).isEqualTo("environment"));
+                    e -> assertThat(e.parameter().engineName()).isEqualTo("environment"));
             CliHarness cli = new CliHarness(Map.of("AWS_ACCESS_KEY_ID", ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", SECRET_KEY,
                     "AWS_SESSION_TOKEN", SESSION_TOKEN, "AWS_REGION", "us-east-1"), tmp.resolve("home"));
             for (String json : List.of("--no-json", "--json")) {

@@ -6,12 +6,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.safelambdaupdate.LambdaClients;
 import io.jenkins.plugins.safelambdaupdate.simulator.FunctionSnapshot;
 import io.jenkins.plugins.safelambdaupdate.simulator.LambdaSimulator;
+import io.jenkins.plugins.safelambdaupdate.testing.ManualTimeSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,15 +100,29 @@ class StatusAndWaitCommandTest {
     }
 
     @Test
-    void waitReturnsZeroOnceAnUpdateInProgressSucceeded() {
-        lambda.updateFunctionConfiguration(b -> b.functionName("fn").memorySize(512));
-        assertThat(simulator.function("fn").orElseThrow().lastUpdateStatus()).isEqualTo("InProgress");
+    void waitReturnsZeroOnceAnUpdateInProgressSucceeded() throws Exception {
+        // The simulator on a manual clock: the update stays in progress, however slow the machine, until the test
+        // moves the time on, once the wait command has read it in progress (the command itself runs on real time).
+        ManualTimeSource time = new ManualTimeSource();
+        try (LambdaSimulator manual = LambdaSimulator.builder().clock(time.clock()).createDelay(Duration.ZERO)
+                .updateDelay(Duration.ofSeconds(1)).function("fn", DemoZip.of("original").bytes()).start();
+             LambdaClient manualLambda = client(manual)) {
+            manualLambda.updateFunctionConfiguration(b -> b.functionName("fn").memorySize(512));
+            CompletableFuture<CliHarness.Run> waiting = CompletableFuture.supplyAsync(
+                    () -> run(manual, "wait", "--function", "fn", "--timeout", "30s"));
+            // Resolved, then polled by the waiter at least once: both reads saw the update in progress.
+            long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (manual.stats().calls("GetFunction") < 2 && System.nanoTime() - giveUp < 0) {
+                Thread.sleep(10);
+            }
+            assertThat(waiting).as("still waiting for the update").isNotDone();
+            time.advance(Duration.ofSeconds(1));
 
-        CliHarness.Run run = run(simulator, "wait", "--function", "fn", "--timeout", "30s");
-
-        assertThat(run.exitCode()).as(run.all()).isZero();
-        assertThat(run.out()).contains("LastUpdateStatus  Successful");
-        assertThat(simulator.function("fn").orElseThrow().latest().memorySize()).isEqualTo(512);
+            CliHarness.Run run = waiting.get(30, TimeUnit.SECONDS);
+            assertThat(run.exitCode()).as(run.all()).isZero();
+            assertThat(run.out()).contains("LastUpdateStatus  Successful");
+            assertThat(manual.function("fn").orElseThrow().latest().memorySize()).isEqualTo(512);
+        }
     }
 
     @Test
@@ -185,6 +203,8 @@ class StatusAndWaitCommandTest {
     void brokenAwsConfigurationIsACredentialsErrorExitingThree() throws Exception {
         Path garbled = Files.writeString(tmp.resolve("garbled-config"), "[profile ci\nregion = us-east-1\n");
         Path failing = Files.writeString(tmp.resolve("failing-config"), "[profile ci]\ncredential_process = false\n");
+        // The four processes run side by side: a JVM start each, not four in a row.
+        Map<CliProcess, Path> processes = new LinkedHashMap<>();
         for (Path config : List.of(garbled, failing)) {
             for (String command : List.of("status", "deploy")) {
                 List<String> args = new ArrayList<>(List.of(command, "--function", "fn", "--profile", "ci",
@@ -192,13 +212,17 @@ class StatusAndWaitCommandTest {
                 if (command.equals("deploy")) {
                     args.addAll(List.of("--memory", "256", "--lock-dir", tmp.resolve("locks").toString()));
                 }
-                CliProcess process = CliProcess.start(tmp, command + "-" + config.getFileName(), Map.of(
+                processes.put(CliProcess.start(tmp, command + "-" + config.getFileName(), Map.of(
                         "AWS_CONFIG_FILE", config.toString(), "AWS_SHARED_CREDENTIALS_FILE",
-                        tmp.resolve("none").toString(), "AWS_REGION", "us-east-1", "HOME", tmp.toString()), args);
-                assertThat(process.waitFor(Duration.ofSeconds(60))).as(process.err()).isEqualTo(3);
-                assertThat(process.err()).contains(config == garbled ? "AWS configuration cannot be read"
-                        : "AWS credentials cannot be loaded").doesNotContain("\tat ");
+                        tmp.resolve("none").toString(), "AWS_REGION", "us-east-1", "HOME", tmp.toString()), args),
+                        config);
             }
+        }
+        for (Map.Entry<CliProcess, Path> started : processes.entrySet()) {
+            CliProcess process = started.getKey();
+            assertThat(process.waitFor(Duration.ofSeconds(60))).as(process.err()).isEqualTo(3);
+            assertThat(process.err()).contains(started.getValue() == garbled ? "AWS configuration cannot be read"
+                    : "AWS credentials cannot be loaded").doesNotContain("\tat ");
         }
         assertThat(simulator.function("fn").orElseThrow().latest().memorySize()).isNotEqualTo(256);
     }

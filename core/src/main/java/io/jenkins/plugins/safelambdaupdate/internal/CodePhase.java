@@ -2,9 +2,10 @@ package io.jenkins.plugins.safelambdaupdate.internal;
 
 import io.jenkins.plugins.safelambdaupdate.DeploymentEvent;
 import io.jenkins.plugins.safelambdaupdate.Phase;
-import java.time.Duration;
-import java.time.Instant;
+import io.jenkins.plugins.safelambdaupdate.SkipReason;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
+import software.amazon.awssdk.services.lambda.model.UpdateFunctionCodeRequest;
+import software.amazon.awssdk.services.lambda.model.UpdateFunctionCodeResponse;
 
 /**
  * Step 5: update the code unless the deployed CodeSha256 is already ours; UpdateFunctionCode with the RevisionId just
@@ -26,20 +27,30 @@ final class CodePhase extends UpdatePhase {
     }
 
     @Override
-    String upToDate(FunctionConfiguration cfg) {
-        return code.isDeployedIn(cfg) ? "CodeSha256 " + cfg.codeSha256() + " already deployed" : null;
+    SkipReason upToDate(FunctionConfiguration cfg) {
+        return code.isDeployedIn(cfg) ? SkipReason.CODE_UNCHANGED : null;
     }
 
     /** @return the updated function, or null when another writer replaced our code before we read it back */
     @Override
     FunctionConfiguration update(FunctionConfiguration cfg) {
         ctx.checkStillGoing();
-        ctx.emit(new DeploymentEvent.Submitted(ctx.now(), Phase.CODE, code.describeUpdate()));
-        Instant submittedAt = ctx.now();
-        String newSha = ctx.client().updateFunctionCode(code.updateRequest().functionName(ctx.functionArn())
-                .revisionId(cfg.revisionId()).overrideConfiguration(ctx.timeouts()).build()).codeSha256();
+        UpdateFunctionCodeRequest.Builder request;
+        try {
+            // A zip's bytes cross to us only now: the lock is ours and the deployed code is not already this zip.
+            request = code.updateRequest();
+        } catch (InterruptedException e) {
+            throw DeploymentFailures.interrupted(ctx, e);
+        }
+        ctx.checkStillGoing();
+        ctx.emit(code.submitted(ctx.now()));
+        UpdateFunctionCodeResponse response = ctx.client().updateFunctionCode(request
+                .functionName(ctx.functionArn()).revisionId(cfg.revisionId()).overrideConfiguration(ctx.timeouts())
+                .build());
+        ctx.observed().updated(response);
+        String newSha = response.codeSha256();
         // Timed from the response: the request may have waited in the client-side rate limiter first.
-        long submitted = System.nanoTime();
+        long submitted = ctx.nanoTime();
         support.ledger().worked(Phase.CODE);
         code.applied(newSha);
         FunctionConfiguration updated = support.waits().awaitUpdated(Phase.CODE, submitted, code.size());
@@ -47,11 +58,11 @@ final class CodePhase extends UpdatePhase {
             throw DeploymentFailures.updateFailed(ctx, "Code update", updated);
         }
         if (!code.isDeployedIn(updated)) {
-            support.retries().foreignChange(Phase.CODE, "code replaced by another writer");
+            support.retries().foreignChange(Phase.CODE, null, "code replaced by another writer");
             return null;
         }
         ctx.emit(new DeploymentEvent.Confirmed(ctx.now(), Phase.CODE, updated.revisionId(), updated.codeSha256(),
-                Duration.between(submittedAt, ctx.now())));
+                ctx.since(submitted)));
         return updated;
     }
 }

@@ -2,8 +2,7 @@ package io.jenkins.plugins.safelambdaupdate.internal;
 
 import io.jenkins.plugins.safelambdaupdate.DeploymentEvent;
 import io.jenkins.plugins.safelambdaupdate.Phase;
-import java.time.Duration;
-import java.time.Instant;
+import io.jenkins.plugins.safelambdaupdate.SkipReason;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 
 /**
@@ -26,28 +25,26 @@ final class ConfigurationPhase extends UpdatePhase {
     }
 
     @Override
-    String upToDate(FunctionConfiguration cfg) {
-        return intent.differences(cfg).isEmpty() ? "no change" : null;
+    SkipReason upToDate(FunctionConfiguration cfg) {
+        return intent.differences(cfg).isEmpty() ? SkipReason.CONFIGURATION_UNCHANGED : null;
     }
 
     @Override
     FunctionConfiguration update(FunctionConfiguration cfg) {
         ctx.checkStillGoing();
         intent.checkEnvironmentSize(cfg);
-        ctx.emit(new DeploymentEvent.Submitted(ctx.now(), Phase.CONFIGURATION,
-                "Updating configuration (" + ConfigurationIntent.names(intent.differences(cfg)) + ")"));
-        Instant submittedAt = ctx.now();
-        ctx.client().updateFunctionConfiguration(intent.toUpdate(ctx.functionArn(), cfg, cfg.revisionId()).toBuilder()
-                .overrideConfiguration(ctx.timeouts()).build());
+        ctx.emit(DeploymentEvent.Submitted.configuration(ctx.now(), intent.differences(cfg)));
+        ctx.observed().updated(ctx.client().updateFunctionConfiguration(intent.toUpdate(ctx.functionArn(), cfg,
+                cfg.revisionId()).toBuilder().overrideConfiguration(ctx.timeouts()).build()));
         // Timed from the response: the request may have waited in the client-side rate limiter first.
-        long submitted = System.nanoTime();
+        long submitted = ctx.nanoTime();
         support.ledger().worked(Phase.CONFIGURATION);
         FunctionConfiguration updated = support.waits().awaitUpdated(Phase.CONFIGURATION, submitted);
         if (FunctionStatuses.isFailedUpdate(updated)) {
             throw DeploymentFailures.updateFailed(ctx, "Configuration update", updated);
         }
         ctx.emit(new DeploymentEvent.Confirmed(ctx.now(), Phase.CONFIGURATION, updated.revisionId(),
-                updated.codeSha256(), Duration.between(submittedAt, ctx.now())));
+                updated.codeSha256(), ctx.since(submitted)));
         return updated;
     }
 }

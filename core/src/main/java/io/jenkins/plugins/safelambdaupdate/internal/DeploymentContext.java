@@ -6,7 +6,7 @@ import io.jenkins.plugins.safelambdaupdate.DeploymentListener;
 import io.jenkins.plugins.safelambdaupdate.FailureKind;
 import io.jenkins.plugins.safelambdaupdate.FunctionStatus;
 import io.jenkins.plugins.safelambdaupdate.Phase;
-import java.time.Clock;
+import io.jenkins.plugins.safelambdaupdate.TimeSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Level;
@@ -14,66 +14,55 @@ import java.util.logging.Logger;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 
 /**
- * What every step of one run shares: the counting client, the clock, the listener, the phase under way, the canonical
- * function ARN once resolved, and the deadline. Failures are built from it, so each one names the phase and the state
- * the function was left in. Not thread-safe: one run, one thread.
+ * What every step of one run shares: the counting client, the time source, the listener, the phase under way, the
+ * canonical function ARN once resolved, the last state observed, and the deadline (on the time source's monotonic
+ * clock). Failures are built from it, so each one names the phase and the state the function was left in. Not
+ * thread-safe: one run, one thread.
  */
 final class DeploymentContext {
     private static final Logger LOG = Logger.getLogger(DeploymentContext.class.getName());
 
-    private final Clock clock;
+    private final TimeSource time;
     private final CountingLambdaClient client;
+    private final LastObserved observed;
     private final DeploymentListener listener;
     private final Instant started;
-    private Instant deadline;
+    private final long startedNanos;
+    /** The time the run may take, measured on the monotonic clock from its start. */
+    private final Duration allowed;
     private Phase phase = Phase.VALIDATE;
     private String functionArn;
-    private String retrying;
 
-    /** @param allowed the time the run may take, or null to set it later with {@link #limitTo} */
-    DeploymentContext(Clock clock, CountingLambdaClient client, DeploymentListener listener, Duration allowed) {
-        this.clock = clock;
+    /** @param allowed the time the run may take */
+    DeploymentContext(TimeSource time, CountingLambdaClient client, DeploymentListener listener, Duration allowed) {
+        this.time = time;
         this.client = client;
+        this.observed = new LastObserved(time);
         this.listener = listener;
-        this.started = clock.instant();
-        this.deadline = allowed == null ? null : started.plus(allowed);
-    }
-
-    void limitTo(Duration allowed) {
-        deadline = started.plus(allowed);
+        this.started = time.now();
+        this.startedNanos = time.nanoTime();
+        this.allowed = allowed;
     }
 
     Instant started() {
         return started;
     }
 
-    /** @return the time allowed from start to deadline (zero when no deadline is set) */
+    /** @return the time allowed from start to deadline */
     Duration allowed() {
-        return deadline == null ? Duration.ZERO : Duration.between(started, deadline);
+        return allowed;
     }
 
     boolean pastDeadline() {
-        return deadline != null && !clock.instant().isBefore(deadline);
-    }
-
-    /** @param why why the current phase retried, for the message if the deadline passes in it */
-    void retrying(String why) {
-        retrying = why;
-    }
-
-    /** @return why the current phase retried, or null when it did not */
-    String retrying() {
-        return retrying;
+        return since(startedNanos).compareTo(allowed) >= 0;
     }
 
     Phase phase() {
         return phase;
     }
 
+    /** @param current the phase now under way: set by the run's ledger only ({@link DeploymentLedger#begin}) */
     void phase(Phase current) {
-        if (current != phase) {
-            retrying = null;
-        }
         phase = current;
     }
 
@@ -89,9 +78,14 @@ final class DeploymentContext {
         return client;
     }
 
-    /** @return the last state of {@code $LATEST} seen, or null: what a failure reports as the state left */
+    /** @return the last state of {@code $LATEST} this run observed: its reads, waits and updates feed it */
+    LastObserved observed() {
+        return observed;
+    }
+
+    /** @return the last state of {@code $LATEST} this run observed, or null: what a failure reports as left */
     FunctionStatus lastSeen() {
-        return FunctionStatuses.of(client.lastSeen(), client.lastSeenAt());
+        return observed.status();
     }
 
     DeploymentException failure(FailureKind kind, String message, Throwable cause) {
@@ -99,12 +93,31 @@ final class DeploymentContext {
     }
 
     Instant now() {
-        return clock.instant();
+        return time.now();
+    }
+
+    /** @return the run's monotonic time in nanoseconds, the scale of every measured duration */
+    long nanoTime() {
+        return time.nanoTime();
+    }
+
+    /** @return the time passed since the given {@link #nanoTime()} */
+    Duration since(long nanoTime) {
+        return Duration.ofNanos(time.nanoTime() - nanoTime);
+    }
+
+    /** Sleeps on the run's time source; an interrupt stops the run. */
+    void sleep(Duration duration) {
+        try {
+            time.sleep(duration);
+        } catch (InterruptedException e) {
+            throw DeploymentFailures.interrupted(this, e);
+        }
     }
 
     /** @return the time left before the deadline; throws DEADLINE_EXCEEDED when none is left */
     Duration remaining() {
-        Duration left = Duration.between(clock.instant(), deadline);
+        Duration left = allowed.minus(since(startedNanos));
         if (left.isNegative() || left.isZero()) {
             throw DeploymentFailures.deadlineExceeded(this, null);
         }

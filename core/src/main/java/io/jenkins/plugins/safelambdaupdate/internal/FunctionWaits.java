@@ -2,7 +2,6 @@ package io.jenkins.plugins.safelambdaupdate.internal;
 
 import io.jenkins.plugins.safelambdaupdate.DeploymentEvent;
 import io.jenkins.plugins.safelambdaupdate.Phase;
-import io.jenkins.plugins.safelambdaupdate.SafeLambdaDeployer;
 import java.time.Duration;
 import java.util.function.Consumer;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -22,7 +21,7 @@ import software.amazon.awssdk.services.lambda.waiters.LambdaWaiter;
  * <p>First poll aimed at the expected completion: the SDK waiter always polls once as soon as it is called (sdk-core's
  * {@code WaiterExecutor} consults the {@code BackoffStrategy} only between polls, and {@code
  * WaiterOverrideConfiguration} has no initial delay), and right after a submission that poll cannot succeed. So when
- * a duration has been learned, a wait first sleeps once (through the engine's sleeper, interruptibly, bounded by the
+ * a duration has been learned, a wait first sleeps once (on the engine's time source, interruptibly, bounded by the
  * deadline) until the expected completion, and then hands over to the waiter, whose immediate poll is the aimed one.
  * That is one bounded sleep before the waiter, not a polling loop: every poll is the waiter's. Before anything was
  * learned about this function and phase, the first poll and the backoff come from {@link FirstGuesses} (among them
@@ -36,25 +35,22 @@ final class FunctionWaits {
     private final UpdateDurations durations;
     private final Duration minimumPollInterval;
     private final Retries retries;
-    private final SafeLambdaDeployer.Sleeper sleeper;
     /** Where this deployment's last update of its own ended (a guess for the next wait), or null before one. */
     private AdaptiveBackoff.Interval lastUpdate;
 
-    FunctionWaits(DeploymentContext ctx, UpdateDurations durations, Duration minimumPollInterval, Retries retries,
-                  SafeLambdaDeployer.Sleeper sleeper) {
+    FunctionWaits(DeploymentContext ctx, UpdateDurations durations, Duration minimumPollInterval, Retries retries) {
         this.ctx = ctx;
         this.waiter = LambdaWaiter.builder().client(ctx.client()).build();
         this.durations = durations;
         this.minimumPollInterval = minimumPollInterval;
         this.retries = retries;
-        this.sleeper = sleeper;
     }
 
     /**
      * Waits with FunctionUpdatedV2 until LastUpdateStatus is no longer InProgress.
      *
      * @param kind the phase of our own operation awaited (for learning its duration), or null for someone else's
-     * @param submittedNanos {@link System#nanoTime()} when the update's response arrived
+     * @param submittedNanos the run's {@link DeploymentContext#nanoTime()} when the update's response arrived
      * @return the configuration read last: Successful or Failed
      */
     FunctionConfiguration awaitUpdated(Phase kind, long submittedNanos) {
@@ -75,12 +71,12 @@ final class FunctionWaits {
                 WaiterResponse<GetFunctionResponse> response = waiter.waitUntilFunctionUpdatedV2(latest(),
                         configuration(backoff));
                 learn(kind, backoff);
-                return response.matched().response().map(GetFunctionResponse::configuration)
-                        .orElseGet(ctx.client()::lastSeen);
+                return ctx.observed().read(response.matched().response().map(GetFunctionResponse::configuration)
+                        .orElseGet(this::readNow));
             } catch (SdkClientException e) {
                 if (isWaiterFailure(e)) {
                     learn(kind, backoff);
-                    return ctx.client().lastSeen();
+                    return readNow();
                 }
                 retryAfterWaitFailure(e);
             }
@@ -89,17 +85,17 @@ final class FunctionWaits {
 
     /** Waits with FunctionActiveV2 until a Pending function is Active; State=Failed stops the run. */
     FunctionConfiguration awaitActive() {
-        long startNanos = System.nanoTime();
+        long startNanos = ctx.nanoTime();
         while (true) {
             AdaptiveBackoff backoff = backoff(null, startNanos);
             try {
                 WaiterResponse<GetFunctionResponse> response = waiter.waitUntilFunctionActiveV2(latest(),
                         configuration(backoff));
-                return response.matched().response().map(GetFunctionResponse::configuration)
-                        .orElseGet(ctx.client()::lastSeen);
+                return ctx.observed().read(response.matched().response().map(GetFunctionResponse::configuration)
+                        .orElseGet(this::readNow));
             } catch (SdkClientException e) {
                 if (isWaiterFailure(e)) {
-                    throw DeploymentFailures.functionFailed(ctx, ctx.client().lastSeen());
+                    throw DeploymentFailures.functionFailed(ctx, readNow());
                 }
                 retryAfterWaitFailure(e);
             }
@@ -111,7 +107,7 @@ final class FunctionWaits {
      * PublishedVersionActive reads, but GetFunction has its own 100 req/s quota, while GetFunctionConfiguration shares
      * the 15 req/s one with every mutation).
      *
-     * @param submittedNanos {@link System#nanoTime()} when PublishVersion's response arrived
+     * @param submittedNanos the run's {@link DeploymentContext#nanoTime()} when PublishVersion's response arrived
      * @return the version's configuration read last (Active or not)
      */
     FunctionConfiguration awaitVersionActive(String version, long submittedNanos) {
@@ -151,22 +147,27 @@ final class FunctionWaits {
         if (plan == null) {
             return;
         }
-        long untilFirstPoll = submittedNanos + plan.firstPoll().toNanos() - System.nanoTime();
+        long untilFirstPoll = submittedNanos + plan.firstPoll().toNanos() - ctx.nanoTime();
         if (untilFirstPoll <= 0) {
             return;
         }
         Duration delay = Duration.ofNanos(untilFirstPoll);
         Duration halfLeft = ctx.remaining().dividedBy(2);
-        try {
-            sleeper.sleep(delay.compareTo(halfLeft) > 0 ? halfLeft : delay);
-        } catch (InterruptedException e) {
-            throw DeploymentFailures.interrupted(ctx, e);
-        }
+        ctx.sleep(delay.compareTo(halfLeft) > 0 ? halfLeft : delay);
     }
 
     private GetFunctionRequest latest() {
         return GetFunctionRequest.builder().functionName(ctx.functionArn()).overrideConfiguration(ctx.timeouts())
                 .build();
+    }
+
+    /**
+     * Reads {@code $LATEST} once, for a wait that ended without the response that matched: the waiter reports a failure
+     * acceptor (LastUpdateStatus or State Failed, both final until the next change) by a message only. The read gets
+     * the reasons, and it is what the run observed last.
+     */
+    private FunctionConfiguration readNow() {
+        return ctx.observed().read(ctx.client().getFunction(latest()).configuration());
     }
 
     /** A wait ended without reaching a final state: the deadline, an interrupt, or an error left after SDK retries. */
@@ -195,15 +196,15 @@ final class FunctionWaits {
         Consumer<Duration> progress = elapsed -> ctx.emit(new DeploymentEvent.StillWaiting(ctx.now(), waitingPhase,
                 ctx.lastSeen(), elapsed));
         if (plan != null && !plan.learned()) {
-            return AdaptiveBackoff.guessing(System::nanoTime, startNanos, plan, minimumPollInterval, progress);
+            return AdaptiveBackoff.guessing(ctx::nanoTime, startNanos, plan, minimumPollInterval, progress);
         }
-        return new AdaptiveBackoff(System::nanoTime, startNanos, plan == null ? null : plan.firstPoll(),
+        return new AdaptiveBackoff(ctx::nanoTime, startNanos, plan == null ? null : plan.firstPoll(),
                 minimumPollInterval, progress);
     }
 
     private void learn(Phase kind, AdaptiveBackoff backoff) {
         if (kind != null) {
-            long done = System.nanoTime();
+            long done = ctx.nanoTime();
             durations.record(ctx.functionArn(), kind, backoff.observedDuration(done));
             if (kind != Phase.PUBLISH) {
                 lastUpdate = backoff.completedWithin(done);

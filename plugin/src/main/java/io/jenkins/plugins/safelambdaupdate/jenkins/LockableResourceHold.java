@@ -4,6 +4,7 @@ import hudson.console.ModelHyperlinkNote;
 import hudson.model.Run;
 import io.jenkins.plugins.safelambdaupdate.InvalidRequestException;
 import io.jenkins.plugins.safelambdaupdate.LockQueue;
+import io.jenkins.plugins.safelambdaupdate.Parameter;
 import io.jenkins.plugins.safelambdaupdate.LockTicket;
 import java.util.List;
 import java.util.logging.Level;
@@ -74,7 +75,8 @@ final class LockableResourceHold {
                         resource == null ? null : resource.getBuild());
             }
             if (resource == null && !manager.createResource(name)) {
-                throw new InvalidRequestException("lock", "lock: the lockable resource " + name + " does not exist and"
+                throw new InvalidRequestException(Parameter.LOCK, "cannot be taken: the lockable resource " + name
+                        + " does not exist and"
                         + " the Lockable Resources settings do not allow creating resources on the fly (ephemeral"
                         + " resources): declare that resource, allow ephemeral resources, or set lock: false and wrap"
                         + " the step in lock(resource: '" + name + "') { }");

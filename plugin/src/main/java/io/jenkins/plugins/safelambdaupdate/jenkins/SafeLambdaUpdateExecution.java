@@ -3,6 +3,7 @@ package io.jenkins.plugins.safelambdaupdate.jenkins;
 import hudson.AbortException;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.safelambdaupdate.CodeSource;
 import io.jenkins.plugins.safelambdaupdate.DeploymentEvent;
 import io.jenkins.plugins.safelambdaupdate.DeploymentException;
 import io.jenkins.plugins.safelambdaupdate.Durations;
@@ -76,6 +77,8 @@ final class SafeLambdaUpdateExecution extends StepExecution {
     private transient Thread worker;
     private transient volatile ScheduledFuture<?> recheck;
     private transient volatile boolean stopped;
+    /** The code found when preparing (a zip's digest): looked up again after a restart. */
+    private transient volatile CodeSource code;
     /** Set when the wait reached the deadline. */
     private transient boolean gaveUp;
 
@@ -96,7 +99,9 @@ final class SafeLambdaUpdateExecution extends StepExecution {
 
     private void prepare(ExecutorService executor) {
         try {
-            String arn = deployment().resolve();
+            StepDeployment.Prepared prepared = deployment().resolve();
+            String arn = prepared.functionArn();
+            code = prepared.code();
             if (!step.isLock()) {
                 synchronized (this) {
                     if (stopped) {
@@ -242,7 +247,7 @@ final class SafeLambdaUpdateExecution extends StepExecution {
                         + " deploying under that lock", release) : FunctionLock.releasingOnce(lockName, release);
                 locks = LockProviders.held(lock, Duration.ofMillis(waitedMillis));
             }
-            Map<String, Object> result = deployment().deploy(locks, deadlineLeft(resumed));
+            Map<String, Object> result = deployment().deploy(locks, deadlineLeft(resumed), code);
             if (!stopped) {
                 getContext().onSuccess(result);
             }
@@ -420,7 +425,7 @@ final class SafeLambdaUpdateExecution extends StepExecution {
         if (stopped) {
             return;
         }
-        getContext().onFailure(t instanceof DeploymentException ? new AbortException(PREFIX + t.getMessage()) : t);
+        getContext().onFailure(t instanceof DeploymentException e ? StepDeployment.abort(e) : t);
     }
 
     private void cancelRecheck() {

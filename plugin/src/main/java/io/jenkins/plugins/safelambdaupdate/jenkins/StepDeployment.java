@@ -5,7 +5,6 @@ import com.cloudbees.plugins.credentials.CredentialsProvider;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
-import hudson.Util;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.safelambdaupdate.AwsEnvironment;
@@ -20,6 +19,7 @@ import io.jenkins.plugins.safelambdaupdate.FunctionReader;
 import io.jenkins.plugins.safelambdaupdate.FunctionReference;
 import io.jenkins.plugins.safelambdaupdate.InvalidRequestException;
 import io.jenkins.plugins.safelambdaupdate.LambdaClients;
+import io.jenkins.plugins.safelambdaupdate.Parameter;
 import io.jenkins.plugins.safelambdaupdate.LockProvider;
 import io.jenkins.plugins.safelambdaupdate.LockProviders;
 import io.jenkins.plugins.safelambdaupdate.RequestParameters;
@@ -27,14 +27,11 @@ import io.jenkins.plugins.safelambdaupdate.RequestValidator;
 import io.jenkins.plugins.safelambdaupdate.SafeLambdaDeployer;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -53,7 +50,6 @@ final class StepDeployment {
     private static final int MAX_DEADLINE_MINUTES = 12 * 60;
     /** How long the read of the function before queueing may take, throttling retries included. */
     private static final Duration RESOLVE_DEADLINE = Duration.ofMinutes(2);
-    private static final Logger LOGGER = Logger.getLogger(StepDeployment.class.getName());
 
     private final SafeLambdaUpdateStep step;
     private final StepContext context;
@@ -73,16 +69,15 @@ final class StepDeployment {
      * @return the function's canonical unqualified ARN, the name of its lock
      * @throws AbortException naming the parameter, or saying why the function could not be read
      */
-    String resolve() throws IOException, InterruptedException {
+    Prepared resolve() throws IOException, InterruptedException {
         try {
-            // The choice among zipFile, S3 and image is checked with a placeholder path: nothing is copied yet.
-            CodeSource code = RequestParameters.codeSource(step.getZipFile() == null ? null : Path.of("zipFile"),
+            // The choice among zipFile, S3 and image is checked with a placeholder path: nothing is read yet.
+            CodeSource choice = RequestParameters.codeSource(step.getZipFile() == null ? null : Path.of("zipFile"),
                     step.getS3Bucket(), step.getS3Key(), step.getS3ObjectVersion(), step.getImageUri()).orElse(null);
-            new RequestValidator().validate(request(code instanceof CodeSource.ZipFile ? null : code,
+            // Every other parameter is checked before the zip is read on its machine: a bad value costs no read.
+            new RequestValidator().validate(request(choice instanceof CodeSource.ZipFile ? null : choice,
                     Duration.ofMinutes(Math.max(1, step.getDeadlineMinutes()))));
-            if (code instanceof CodeSource.ZipFile) {
-                checkZip();
-            }
+            CodeSource code = code(choice);
             try (LambdaClient client = clients(credentials(step.getCredentialsId(), run, log)).build()) {
                 Duration deadline = Duration.ofMinutes(step.getDeadlineMinutes());
                 String arn = FunctionReader.builder().client(client).build()
@@ -91,11 +86,32 @@ final class StepDeployment {
                         .functionArn();
                 log.println(PREFIX + new EventRenderer().render(
                         new DeploymentEvent.Resolved(Instant.now(), step.getFunctionName(), arn)));
-                return arn;
+                return new Prepared(arn, code);
             }
         } catch (DeploymentException e) {
-            throw new AbortException(PREFIX + e.getMessage());
+            throw abort(e);
         }
+    }
+
+    /**
+     * What the preparation found: the lock's name, and the code to deploy (a zip checked and digested on the machine
+     * of its workspace; its bytes are read only for the upload).
+     */
+    record Prepared(String functionArn, CodeSource code) {
+    }
+
+    /** @return the failure as the build shows it: a refusal in the step's words, else the engine's message */
+    static AbortException abort(DeploymentException e) {
+        // The engine's messages name the parameter (in the step's words; the zip by the path the user gave) and
+        // never carry a secret or an environment value.
+        return new AbortException(PREFIX + (e instanceof InvalidRequestException invalid
+                ? StepParameters.describe(invalid) : e.getMessage()));
+    }
+
+    /** @return the code source; a zip is checked and digested on the machine of the workspace, not read here */
+    private CodeSource code(CodeSource choice) throws IOException, InterruptedException {
+        return choice instanceof CodeSource.ZipFile
+                ? WorkspaceZip.codeSource(context.get(FilePath.class), step.getZipFile()) : choice;
     }
 
     /**
@@ -103,20 +119,16 @@ final class StepDeployment {
      *
      * @param locks the held lock ({@link LockProviders#held}) or no lock ({@code lock: false})
      * @param deadline what is left of the step's deadline for this deployment
+     * @param prepared the code found when the step prepared, or null to look again (after a restart)
      * @return the step's result map
      * @throws AbortException with the engine's message when the deployment did not complete
      */
-    Map<String, Object> deploy(LockProvider locks, Duration deadline) throws IOException, InterruptedException {
-        Path directory = null;
-        Path zip = null;
+    Map<String, Object> deploy(LockProvider locks, Duration deadline, CodeSource prepared)
+            throws IOException, InterruptedException {
         try {
-            CodeSource code = RequestParameters.codeSource(step.getZipFile() == null ? null : Path.of("zipFile"),
-                    step.getS3Bucket(), step.getS3Key(), step.getS3ObjectVersion(), step.getImageUri()).orElse(null);
-            if (code instanceof CodeSource.ZipFile) {
-                directory = Files.createTempDirectory("safeLambdaUpdate");
-                zip = copyZip(directory);
-                code = CodeSource.zipFile(zip);
-            }
+            CodeSource code = prepared != null ? prepared : code(RequestParameters.codeSource(
+                    step.getZipFile() == null ? null : Path.of("zipFile"), step.getS3Bucket(), step.getS3Key(),
+                    step.getS3ObjectVersion(), step.getImageUri()).orElse(null));
             DeploymentRequest request = request(code, deadline);
             // what they are was said when the step started
             AwsCredentialsProvider credentials = credentials(step.getCredentialsId(), run, TaskListener.NULL.getLogger());
@@ -139,29 +151,8 @@ final class StepDeployment {
                         .toMap();
             }
         } catch (DeploymentException e) {
-            // The engine's messages name the parameter and never carry a secret or an environment value;
-            // the local copy of the zip is reported under the name the user gave.
-            String message = zip == null ? e.getMessage() : e.getMessage().replace(zip.toString(), step.getZipFile());
-            throw new AbortException(PREFIX + message);
-        } finally {
-            if (directory != null) {
-                try {
-                    Util.deleteRecursive(directory.toFile());
-                } catch (IOException e) {
-                    LOGGER.log(Level.WARNING, "Could not delete the local copy of " + step.getZipFile(), e);
-                }
-            }
+            throw abort(e);
         }
-    }
-
-    /** Refuses a zip outside the workspace, missing or too large, before any AWS call; reads none of it. */
-    private void checkZip() throws IOException, InterruptedException {
-        WorkspaceZip.locate(context.get(FilePath.class), step.getZipFile());
-    }
-
-    /** The zip's bytes, from the workspace to the controller: only once the lock is held. */
-    private Path copyZip(Path directory) throws IOException, InterruptedException {
-        return WorkspaceZip.copy(context.get(FilePath.class), step.getZipFile(), directory);
     }
 
     private LambdaClients.Builder clients(AwsCredentialsProvider credentials)
@@ -198,7 +189,7 @@ final class StepDeployment {
                 || SafeLambdaUpdateConfiguration.get().isAllowControllerIdentity()) {
             return;
         }
-        throw new InvalidRequestException("credentialsId", "credentialsId is missing: give the step AWS credentials"
+        throw new InvalidRequestException(Parameter.CREDENTIALS, "is missing: give the step AWS credentials"
                 + " (credentialsId of the aws-credentials plugin, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in its"
                 + " environment through withCredentials or withAWS); the controller's own AWS identity is used only"
                 + " where an administrator allows it under Manage Jenkins > System > Safe Lambda Update");
@@ -218,13 +209,13 @@ final class StepDeployment {
     private DeploymentRequest request(CodeSource code, Duration deadline) {
         if (step.getDeadlineMinutes() < 1 || step.getDeadlineMinutes() > MAX_DEADLINE_MINUTES) {
             // Said in the step's own words: its parameter is in minutes, the engine's deadline a duration.
-            throw new InvalidRequestException("deadlineMinutes", "deadlineMinutes must be between 1 and "
+            throw new InvalidRequestException(Parameter.DEADLINE, "must be between 1 and "
                     + MAX_DEADLINE_MINUTES + " (12 hours), was " + step.getDeadlineMinutes());
         }
         DeploymentRequest.Builder b = DeploymentRequest.builder()
                 .functionName(step.getFunctionName())
                 .code(code)
-                .environmentMode(RequestParameters.choice("environmentMode", step.getEnvironmentMode(), EnvironmentMode.MERGE))
+                .environmentMode(RequestParameters.choice(Parameter.ENVIRONMENT_MODE, step.getEnvironmentMode(), EnvironmentMode.MERGE))
                 .memorySize(step.getMemorySize())
                 .timeout(step.getTimeout())
                 .handler(step.getHandler())
@@ -236,7 +227,7 @@ final class StepDeployment {
                 .alias(step.getAlias())
                 .deadline(deadline)
                 .conflictRetries(step.getConflictRetries())
-                .onForeignChange(RequestParameters.choice("onForeignChange", step.getOnForeignChange(), ForeignChangePolicy.REAPPLY));
+                .onForeignChange(RequestParameters.choice(Parameter.ON_FOREIGN_CHANGE, step.getOnForeignChange(), ForeignChangePolicy.REAPPLY));
         if (step.getEnvironment() != null) {
             b.environment(RequestParameters.environment(step.getEnvironment()));
         }
@@ -257,11 +248,11 @@ final class StepDeployment {
         AmazonWebServicesCredentials found = CredentialsProvider.findCredentialById(credentialsId,
                 AmazonWebServicesCredentials.class, run, List.of());
         if (found == null) {
-            throw new InvalidRequestException("credentialsId", "credentialsId '" + credentialsId + "' does not name"
+            throw new InvalidRequestException(Parameter.CREDENTIALS, "'" + credentialsId + "' does not name"
                     + " AWS credentials that this build may use");
         }
         CredentialsProvider.track(run, found);
-        AwsCredentialsProvider resolved = JenkinsAwsCredentials.provider(found, "credentialsId", credentialsId);
+        AwsCredentialsProvider resolved = JenkinsAwsCredentials.provider(found, Parameter.CREDENTIALS, credentialsId);
         if (resolved == null) {
             // Blank keys and no role is how users ask for the controller's own identity: say so, not silently.
             log.println(PREFIX + "Credentials '" + credentialsId + "' hold no access key and no role: using the"

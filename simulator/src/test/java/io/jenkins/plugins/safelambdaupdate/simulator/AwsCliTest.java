@@ -21,11 +21,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The real AWS CLI (Debian package {@code awscli}) against the simulator. Without the CLI the test is
  * skipped on a developer machine, and fails on CI (environment variable {@code CI} set), which installs it.
  */
+@Execution(ExecutionMode.CONCURRENT) // each test has its own simulator, clock and directory
 class AwsCliTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(60);

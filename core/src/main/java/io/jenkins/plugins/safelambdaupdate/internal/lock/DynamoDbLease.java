@@ -9,6 +9,7 @@ import io.jenkins.plugins.safelambdaupdate.DynamoDbLockSettings;
 import io.jenkins.plugins.safelambdaupdate.FunctionLock;
 import io.jenkins.plugins.safelambdaupdate.LockTimeoutException;
 import io.jenkins.plugins.safelambdaupdate.LockWaitListener;
+import io.jenkins.plugins.safelambdaupdate.TimeSource;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -27,15 +28,17 @@ final class DynamoDbLease {
 
     private final DynamoDbClient client;
     private final DynamoDbLockSettings settings;
+    private final TimeSource time;
 
-    DynamoDbLease(DynamoDbClient client, DynamoDbLockSettings settings) {
+    DynamoDbLease(DynamoDbClient client, DynamoDbLockSettings settings, TimeSource time) {
         this.client = client;
         this.settings = settings;
+        this.time = time;
     }
 
     /**
      * @param lockName the lock item's key
-     * @param deadlineNanos when to give up, on the {@link System#nanoTime()} scale
+     * @param deadlineNanos when to give up, on the scale of the lease's {@link TimeSource#nanoTime()}
      * @param listener told each holder seen while waiting
      * @return the held lease; closing it deletes the item and stops the heartbeats
      * @throws InterruptedException if interrupted while waiting (the flag is set again)
@@ -44,7 +47,7 @@ final class DynamoDbLease {
      */
     FunctionLock acquire(String lockName, long deadlineNanos, LockWaitListener listener)
             throws InterruptedException, LockTimeoutException {
-        WaitingDynamoDbClient waiting = new WaitingDynamoDbClient(client, deadlineNanos, listener::waiting);
+        WaitingDynamoDbClient waiting = new WaitingDynamoDbClient(client, deadlineNanos, time, listener::waiting);
         AmazonDynamoDBLockClient lockClient = new AmazonDynamoDBLockClient(
                 AmazonDynamoDBLockClientOptions.builder(waiting, settings.tableName())
                         .withOwnerName(settings.ownerName())
@@ -54,7 +57,7 @@ final class DynamoDbLease {
                         .withCreateHeartbeatBackgroundThread(true)
                         .build());
         try {
-            long waitMillis = Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
+            long waitMillis = Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - time.nanoTime()));
             LockItem item = lockClient.acquireLock(AcquireLockOptions.builder(lockName)
                     .withRefreshPeriod(settings.refreshPeriod().toMillis())
                     .withAdditionalTimeToWaitForLock(waitMillis)

@@ -5,6 +5,7 @@ import io.jenkins.plugins.safelambdaupdate.FunctionLock;
 import io.jenkins.plugins.safelambdaupdate.LockProvider;
 import io.jenkins.plugins.safelambdaupdate.LockTimeoutException;
 import io.jenkins.plugins.safelambdaupdate.LockWaitListener;
+import io.jenkins.plugins.safelambdaupdate.TimeSource;
 import java.time.Duration;
 import java.util.Objects;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -20,13 +21,15 @@ public final class DynamoDbLockProvider implements LockProvider {
     /**
      * @param client the DynamoDB client, not null; not closed by the provider
      * @param settings table, lease, heartbeat, refresh period and owner name, not null
+     * @param time measures the timeout, not null (the lock client's own waiting between reads stays real)
      */
-    public DynamoDbLockProvider(DynamoDbClient client, DynamoDbLockSettings settings) {
+    public DynamoDbLockProvider(DynamoDbClient client, DynamoDbLockSettings settings, TimeSource time) {
+        Objects.requireNonNull(time, "time cannot be null");
         DynamoDbLease lease = new DynamoDbLease(Objects.requireNonNull(client, "client cannot be null"),
-                Objects.requireNonNull(settings, "settings cannot be null"));
+                Objects.requireNonNull(settings, "settings cannot be null"), time);
         // Threads of this process queue first, so only one of them per function reads DynamoDB while waiting.
         this.locks = new InOrderLockProvider(new InProcessLockProvider(),
-                (name, timeout, listener) -> lease.acquire(name, System.nanoTime() + timeout.toNanos(), listener));
+                (name, timeout, listener) -> lease.acquire(name, time.nanoTime() + timeout.toNanos(), listener), time);
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.jenkins.plugins.safelambdaupdate.LockProvider;
 import io.jenkins.plugins.safelambdaupdate.LockTimeoutException;
 import io.jenkins.plugins.safelambdaupdate.LockUnavailableException;
 import io.jenkins.plugins.safelambdaupdate.LockWaitListener;
+import io.jenkins.plugins.safelambdaupdate.TimeSource;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.channels.FileChannel;
@@ -31,16 +32,31 @@ public final class FileLockProvider implements LockProvider {
     private static final Duration RETRY_INTERVAL = Duration.ofMillis(50);
 
     private final LockDirectory directory;
+    private final TimeSource time;
     /** Threads of this process queue first: the OS lock belongs to the whole process. */
-    private final LockProvider locks = new InOrderLockProvider(new InProcessLockProvider(),
-            (name, timeout, listener) -> acquireFileLock(name, System.nanoTime() + timeout.toNanos(), listener));
+    private final LockProvider locks;
 
     /**
+     * On {@link TimeSource#system()}.
+     *
      * @param directory the lock directory, created now (private to this user) when missing
      * @throws LockUnavailableException naming the directory when it cannot be created
      */
     public FileLockProvider(Path directory) {
+        this(directory, TimeSource.system());
+    }
+
+    /**
+     * @param directory the lock directory, created now (private to this user) when missing
+     * @param time measures the timeout, paces the retries of the OS lock and dates the holder note, not null
+     * @throws LockUnavailableException naming the directory when it cannot be created
+     */
+    public FileLockProvider(Path directory, TimeSource time) {
         this.directory = new LockDirectory(Objects.requireNonNull(directory, "directory cannot be null"));
+        this.time = Objects.requireNonNull(time, "time cannot be null");
+        this.locks = new InOrderLockProvider(new InProcessLockProvider(),
+                (name, timeout, listener) -> acquireFileLock(name, time.nanoTime() + timeout.toNanos(), listener),
+                time);
         this.directory.create();
     }
 
@@ -60,7 +76,7 @@ public final class FileLockProvider implements LockProvider {
         Path file = lockFile(lockName);
         directory.create();
         FileChannel channel = LockFile.open(directory, file);
-        HolderNote note = new HolderNote(directory, file);
+        HolderNote note = new HolderNote(directory, file, time);
         try {
             boolean announced = false;
             while (true) {
@@ -76,13 +92,13 @@ public final class FileLockProvider implements LockProvider {
                     listener.waiting(note.read());
                     announced = true;
                 }
-                long left = deadline - System.nanoTime();
+                long left = deadline - time.nanoTime();
                 if (left <= 0) {
                     String holder = note.read();
                     throw new LockTimeoutException("Timed out waiting for lock " + lockName
                             + " (lock file " + file + (holder == null ? "" : ", held by " + holder) + ")");
                 }
-                Thread.sleep(Math.min(RETRY_INTERVAL.toMillis(), Math.max(1, left / 1_000_000)));
+                time.sleep(Duration.ofNanos(Math.min(RETRY_INTERVAL.toNanos(), left)));
             }
         } catch (IOException e) {
             closeQuietly(channel);

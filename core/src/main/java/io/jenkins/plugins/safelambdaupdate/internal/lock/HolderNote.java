@@ -1,5 +1,6 @@
 package io.jenkins.plugins.safelambdaupdate.internal.lock;
 
+import io.jenkins.plugins.safelambdaupdate.TimeSource;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
@@ -12,7 +13,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
-import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -29,9 +29,11 @@ final class HolderNote {
 
     private final LockDirectory directory;
     private final Path path;
+    private final TimeSource time;
 
-    HolderNote(LockDirectory directory, Path lockFile) {
+    HolderNote(LockDirectory directory, Path lockFile, TimeSource time) {
         this.directory = directory;
+        this.time = time;
         this.path = lockFile.resolveSibling(lockFile.getFileName() + ".holder");
     }
 
@@ -42,7 +44,7 @@ final class HolderNote {
     /** Records this process and thread as the holder; called while holding the lock. */
     void write() {
         String holder = "process " + ManagementFactory.getRuntimeMXBean().getName()
-                + ", thread " + Thread.currentThread().getName() + ", since " + Instant.now();
+                + ", thread " + Thread.currentThread().getName() + ", since " + time.now();
         Path temporary = null;
         try {
             temporary = Files.createTempFile(directory.path(), ".holder-", ".tmp",

@@ -4,6 +4,7 @@ import io.jenkins.plugins.safelambdaupdate.FunctionLock;
 import io.jenkins.plugins.safelambdaupdate.LockProvider;
 import io.jenkins.plugins.safelambdaupdate.LockTimeoutException;
 import io.jenkins.plugins.safelambdaupdate.LockWaitListener;
+import io.jenkins.plugins.safelambdaupdate.TimeSource;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,20 +18,23 @@ import java.util.Optional;
 public final class InOrderLockProvider implements LockProvider {
     private final LockProvider first;
     private final LockProvider then;
+    private final TimeSource time;
 
     /**
      * @param first taken first, not null
      * @param then taken once the first is held, not null
+     * @param time measures the one timeout across both, not null
      */
-    public InOrderLockProvider(LockProvider first, LockProvider then) {
+    public InOrderLockProvider(LockProvider first, LockProvider then, TimeSource time) {
         this.first = Objects.requireNonNull(first, "first cannot be null");
         this.then = Objects.requireNonNull(then, "then cannot be null");
+        this.time = Objects.requireNonNull(time, "time cannot be null");
     }
 
     @Override
     public FunctionLock acquire(String lockName, Duration timeout, LockWaitListener listener)
             throws InterruptedException, LockTimeoutException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long deadline = time.nanoTime() + timeout.toNanos();
         FunctionLock outer;
         try {
             outer = first.acquire(lockName, timeout, listener);
@@ -40,7 +44,7 @@ public final class InOrderLockProvider implements LockProvider {
         }
         FunctionLock inner;
         try {
-            Duration left = Duration.ofNanos(deadline - System.nanoTime());
+            Duration left = Duration.ofNanos(deadline - time.nanoTime());
             if (left.isNegative() || left.isZero()) {
                 throw new LockTimeoutException("No time left for the second lock of " + lockName);
             }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.safelambdaupdate.internal.lock;
 
+import io.jenkins.plugins.safelambdaupdate.TimeSource;
 import java.util.Objects;
 import java.util.function.Consumer;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -50,18 +51,21 @@ final class WaitingDynamoDbClient implements DynamoDbClient {
 
     private final DynamoDbClient delegate;
     private final long deadlineNanos;
+    private final TimeSource time;
     private final Consumer<String> holderSeen;
     private volatile String lastHolder;
     private volatile String lastConnectionFailure;
 
     /**
      * @param delegate the real client
-     * @param deadlineNanos when to stop waiting, on the {@link System#nanoTime()} scale
+     * @param deadlineNanos when to stop waiting, on the scale of {@code time}
+     * @param time the monotonic clock of the deadline
      * @param holderSeen told the holder's owner name each time it differs from the one read before
      */
-    WaitingDynamoDbClient(DynamoDbClient delegate, long deadlineNanos, Consumer<String> holderSeen) {
+    WaitingDynamoDbClient(DynamoDbClient delegate, long deadlineNanos, TimeSource time, Consumer<String> holderSeen) {
         this.delegate = Objects.requireNonNull(delegate, "delegate cannot be null");
         this.deadlineNanos = deadlineNanos;
+        this.time = Objects.requireNonNull(time, "time cannot be null");
         this.holderSeen = Objects.requireNonNull(holderSeen, "holderSeen cannot be null");
     }
 
@@ -88,7 +92,7 @@ final class WaitingDynamoDbClient implements DynamoDbClient {
         if (Thread.currentThread().isInterrupted()) {
             throw new WaitEnded(Reason.INTERRUPTED);
         }
-        if (System.nanoTime() - deadlineNanos >= 0) {
+        if (time.nanoTime() - deadlineNanos >= 0) {
             throw new WaitEnded(Reason.DEADLINE);
         }
     }

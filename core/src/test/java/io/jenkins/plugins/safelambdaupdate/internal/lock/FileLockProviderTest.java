@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jenkins.plugins.safelambdaupdate.FunctionLock;
 import io.jenkins.plugins.safelambdaupdate.LockTimeoutException;
 import io.jenkins.plugins.safelambdaupdate.LockUnavailableException;
+import io.jenkins.plugins.safelambdaupdate.testing.ManualTimeSource;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -54,10 +55,15 @@ class FileLockProviderTest {
         Process holder = startHolderProcess("600000");
         try {
             assertThat(readLine(holder)).isEqualTo("LOCKED");
-            FileLockProvider provider = new FileLockProvider(directory);
-            assertThatThrownBy(() -> provider.acquire(ARN, Duration.ofMillis(200), h -> { }))
+            // Ten minutes of retrying the OS lock, on a manual clock: the timeout ends without real time passing.
+            ManualTimeSource time = new ManualTimeSource();
+            FileLockProvider provider = new FileLockProvider(directory, time);
+            assertThatThrownBy(() -> provider.acquire(ARN, Duration.ofMinutes(10), h -> { }))
                     .isInstanceOf(LockTimeoutException.class)
                     .hasMessageContaining("process ");
+            assertThat(time.elapsed()).isEqualTo(Duration.ofMinutes(10));
+            assertThat(time.sleeps()).as("the OS lock is retried every 50 ms").hasSize(10 * 60 * 20)
+                    .containsOnly(Duration.ofMillis(50));
 
             holder.destroyForcibly(); // SIGKILL: no finally block, no shutdown hook runs
             assertThat(holder.waitFor(30, TimeUnit.SECONDS)).isTrue();

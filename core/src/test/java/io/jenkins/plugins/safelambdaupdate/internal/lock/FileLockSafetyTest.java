@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.safelambdaupdate.FunctionLock;
 import io.jenkins.plugins.safelambdaupdate.LockUnavailableException;
+import io.jenkins.plugins.safelambdaupdate.TimeSource;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ class FileLockSafetyTest {
         Path directory = Files.createDirectory(temp.resolve("locks"));
         Path secret = secretFile();
         FileLockProvider provider = new FileLockProvider(directory);
-        Path note = new HolderNote(new LockDirectory(directory), provider.lockFile(ARN)).path();
+        Path note = new HolderNote(new LockDirectory(directory), provider.lockFile(ARN), TimeSource.system()).path();
         Files.createSymbolicLink(note, secret);
 
         try (FunctionLock lock = provider.acquire(ARN, Duration.ofSeconds(1), h -> { })) {

@@ -7,6 +7,7 @@ import io.jenkins.plugins.safelambdaupdate.FunctionLock;
 import io.jenkins.plugins.safelambdaupdate.LockProvider;
 import io.jenkins.plugins.safelambdaupdate.LockProviders;
 import io.jenkins.plugins.safelambdaupdate.LockTimeoutException;
+import io.jenkins.plugins.safelambdaupdate.testing.ManualTimeSource;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -40,6 +41,27 @@ class InOrderLockProviderTest {
             assertThat(local.isHeld(ARN)).as("the local queue moves on").isFalse();
         }
         assertThat(told).as("the waiter was told about the second lock's holder").hasSize(1);
+    }
+
+    @Test
+    void theWaitForTheFirstLockCountsAgainstTheOneTimeoutOnTheInjectedTime() throws Exception {
+        ManualTimeSource time = new ManualTimeSource();
+        // The local queue lets us in after 10 minutes of (manual) waiting: nothing is left for the second lock.
+        LockProvider slowQueue = (name, timeout, listener) -> {
+            time.sleep(Duration.ofMinutes(10));
+            return local.acquire(name, timeout, listener);
+        };
+        LockProvider timed = LockProviders.inOrder(slowQueue, crossHost, time);
+
+        assertThatThrownBy(() -> timed.acquire(ARN, Duration.ofMinutes(10), holder -> { }))
+                .isInstanceOf(LockTimeoutException.class).hasMessageContaining("No time left for the second lock");
+        assertThat(local.isHeld(ARN)).as("the first is released").isFalse();
+        assertThat(crossHost.isHeld(ARN)).isFalse();
+
+        try (FunctionLock lock = timed.acquire(ARN, Duration.ofMinutes(11), holder -> { })) {
+            assertThat(crossHost.isHeld(ARN)).as("a minute left is enough").isTrue();
+        }
+        assertThat(time.elapsed()).isEqualTo(Duration.ofMinutes(20));
     }
 
     @Test
