@@ -64,7 +64,8 @@ final class StepDeployment {
     }
 
     /**
-     * Checks every parameter (before any AWS call and before the zip is copied) and reads the function once.
+     * Checks every parameter (before any AWS call), checks and digests a zip on the machine of its workspace, and
+     * reads the function once.
      *
      * @return the function's canonical unqualified ARN, the name of its lock
      * @throws AbortException naming the parameter, or saying why the function could not be read
