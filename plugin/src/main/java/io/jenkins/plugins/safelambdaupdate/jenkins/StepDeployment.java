@@ -67,7 +67,7 @@ final class StepDeployment {
      * Checks every parameter (before any AWS call), checks and digests a zip on the machine of its workspace, and
      * reads the function once.
      *
-     * @return the function's canonical unqualified ARN, the name of its lock
+     * @return the function's canonical unqualified ARN (the name of its lock) and the code to deploy
      * @throws AbortException naming the parameter, or saying why the function could not be read
      */
     Prepared resolve() throws IOException, InterruptedException {
