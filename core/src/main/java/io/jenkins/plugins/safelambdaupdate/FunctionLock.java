@@ -2,6 +2,7 @@ package io.jenkins.plugins.safelambdaupdate;
 
 import io.jenkins.plugins.safelambdaupdate.internal.lock.NotTaken;
 import io.jenkins.plugins.safelambdaupdate.internal.lock.ReleaseOnce;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,6 +18,14 @@ public interface FunctionLock extends AutoCloseable {
      */
     default Optional<String> notTakenBecause() {
         return Optional.empty();
+    }
+
+    /**
+     * @return how long the caller waited for this lock before handing it to the deployment (see
+     *     {@link LockProviders#held}); the deployment reports its lock wait as this plus its own. Zero by default
+     */
+    default Duration waitedBefore() {
+        return Duration.ZERO;
     }
 
     /** Releases the lock. Idempotent; never throws. */

@@ -2,10 +2,12 @@ package io.jenkins.plugins.safelambdaupdate;
 
 import io.jenkins.plugins.safelambdaupdate.internal.lock.DynamoDbLockProvider;
 import io.jenkins.plugins.safelambdaupdate.internal.lock.FileLockProvider;
+import io.jenkins.plugins.safelambdaupdate.internal.lock.HeldLockProvider;
 import io.jenkins.plugins.safelambdaupdate.internal.lock.InOrderLockProvider;
 import io.jenkins.plugins.safelambdaupdate.internal.lock.InProcessLockProvider;
 import io.jenkins.plugins.safelambdaupdate.internal.lock.NoLockProvider;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -121,5 +123,22 @@ public final class LockProviders {
      */
     public static LockProvider none(String reason) {
         return new NoLockProvider(reason);
+    }
+
+    /**
+     * Hands a lock the caller already holds to one deployment: for callers that wait for the lock without a thread
+     * (a Jenkins step queued on a timer) and then run the deployment. The deployment reports the lock acquired after
+     * {@code waited} (or not taken, as {@code lock} says) and releases it as usual. Its {@code acquire} returns the
+     * lock once, for the name of the lock only, and otherwise throws {@link LockUnavailableException} (nothing is
+     * changed then): a function that resolved to another ARN than the one locked is never deployed under it.
+     *
+     * @param lock the held lock, not null
+     * @param waited how long the caller waited for it, not negative
+     * @return the provider, for one deployment
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if waited is negative
+     */
+    public static LockProvider held(FunctionLock lock, Duration waited) {
+        return new HeldLockProvider(lock, waited);
     }
 }

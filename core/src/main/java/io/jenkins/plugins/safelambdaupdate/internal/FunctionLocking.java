@@ -51,7 +51,7 @@ final class FunctionLocking {
         } catch (LockUnavailableException e) {
             throw ctx.failure(FailureKind.LOCK_UNAVAILABLE, e.getMessage(), e);
         }
-        Duration lockWait = Duration.between(lockStart, ctx.now());
+        Duration lockWait = Duration.between(lockStart, ctx.now()).plus(lock.waitedBefore());
         ledger.lockWait(lockWait);
         if (lock.notTakenBecause().isPresent()) {
             ctx.emit(new DeploymentEvent.LockSkipped(ctx.now(), functionArn, lock.notTakenBecause().get()));

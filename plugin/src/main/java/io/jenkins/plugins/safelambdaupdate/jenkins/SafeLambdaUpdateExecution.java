@@ -1,226 +1,485 @@
 package io.jenkins.plugins.safelambdaupdate.jenkins;
 
-import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials;
-import com.cloudbees.plugins.credentials.CredentialsProvider;
-import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.AbortException;
-import hudson.EnvVars;
-import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.safelambdaupdate.AwsEnvironment;
 import io.jenkins.plugins.safelambdaupdate.CodeSource;
+import io.jenkins.plugins.safelambdaupdate.DeploymentEvent;
 import io.jenkins.plugins.safelambdaupdate.DeploymentException;
-import io.jenkins.plugins.safelambdaupdate.DeploymentRequest;
-import io.jenkins.plugins.safelambdaupdate.EnvironmentMode;
+import io.jenkins.plugins.safelambdaupdate.Durations;
 import io.jenkins.plugins.safelambdaupdate.EventRenderer;
-import io.jenkins.plugins.safelambdaupdate.ForeignChangePolicy;
-import io.jenkins.plugins.safelambdaupdate.FunctionReference;
-import io.jenkins.plugins.safelambdaupdate.InvalidRequestException;
-import io.jenkins.plugins.safelambdaupdate.Parameter;
-import io.jenkins.plugins.safelambdaupdate.LambdaClients;
+import io.jenkins.plugins.safelambdaupdate.FailureKind;
+import io.jenkins.plugins.safelambdaupdate.FunctionLock;
 import io.jenkins.plugins.safelambdaupdate.LockProvider;
 import io.jenkins.plugins.safelambdaupdate.LockProviders;
-import io.jenkins.plugins.safelambdaupdate.RequestParameters;
-import io.jenkins.plugins.safelambdaupdate.RequestValidator;
-import io.jenkins.plugins.safelambdaupdate.SafeLambdaDeployer;
+import io.jenkins.plugins.safelambdaupdate.LockQueue;
+import io.jenkins.plugins.safelambdaupdate.LockTicket;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import jenkins.util.Timer;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.services.lambda.LambdaClient;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.jenkinsci.plugins.workflow.support.actions.PauseAction;
 
 /**
- * Runs one {@code safeLambdaUpdate} on a background thread (never the CPS VM thread): the lock wait and the deployment
- * both happen there, and aborting the build interrupts it, which makes the engine stop at once and release the lock.
- * Turns the step's values into an engine request, resolves credentials, region and endpoint, and prints the engine's
- * events to the build log. The step does not survive a controller restart: {@link #onResume()} frees its lock and
- * fails with a clear message.
+ * One {@code safeLambdaUpdate}, in three persisted phases, never on the CPS VM thread:
+ * <ol>
+ *   <li><b>Preparing</b>: on a {@link DeployExecutor} thread, every parameter is checked and one GetFunction reads the
+ *       canonical ARN that names the function's lock ({@link StepDeployment#resolve}).
+ *   <li><b>Waiting</b> for the lock, holding no thread: the step queues in this controller's {@link LockWaiters} with
+ *       a {@link LockTicket} and tries the lockable resource from {@link Timer} every second, or at once when one of
+ *       ours releases; only the first of the queue tries. The build shows a {@link PauseAction} and logs the holder
+ *       whenever it changes. A restart puts the step back in its place ({@link #onResume}).
+ *   <li><b>Deploying</b>, under the held lock, on a {@link DeployExecutor} thread; only this phase blocks a restart.
+ *       A deployment cut by a restart runs again under the same hold: the engine keeps what is already in place.
+ * </ol>
+ * {@code stop} leaves the queue at once (nothing is sent to AWS) or interrupts the deployment, which makes no further
+ * change, releases the lock and reports the state the function was left in.
  */
-final class SafeLambdaUpdateExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+final class SafeLambdaUpdateExecution extends StepExecution {
     private static final long serialVersionUID = 1L;
     private static final Logger LOGGER = Logger.getLogger(SafeLambdaUpdateExecution.class.getName());
-    /** The prefix of every line this step writes to the build log. */
-    static final String PREFIX = "[safeLambdaUpdate] ";
+    static final String PREFIX = StepDeployment.PREFIX;
+    /** How often a waiter re-checks: holders outside this plugin ({@code lock} steps) release without telling us. */
+    private static final long RECHECK_MILLIS = 1000;
+    /** The least time a deployment cut by a restart gets to run again, even when the step's deadline has passed. */
+    private static final Duration RESUMED_MINIMUM = Duration.ofMinutes(1);
 
-    @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "only used while running;"
-            + " a resumed execution fails without using it")
-    private final transient SafeLambdaUpdateStep step;
-    private final String functionName;
-    /** The engine's longest deadline, 12 hours, in the step's unit. */
-    private static final int MAX_DEADLINE_MINUTES = 12 * 60;
+    private enum Phase { PREPARING, WAITING, DEPLOYING }
+
+    private final SafeLambdaUpdateStep step;
+    private final String ticketId = UUID.randomUUID().toString();
+    private final long deadlineMillis;
+    private volatile Phase phase = Phase.PREPARING;
+    // Set by the executor and timer threads before the phase changes, and saved by the CPS thread: volatile.
+    /** The canonical function ARN, the lock's name; set when the step queues. */
+    private volatile String lockName;
+    private volatile long queuedAtMillis;
+    /** Whether a {@code lock} block around the step holds the function: then no second resource is taken. */
+    private volatile boolean enclosed;
+    private volatile long waitedMillis;
+    private volatile boolean holderTold;
+    private volatile String holderToldAbout;
+
+    /** The executor thread working for this step (preparing or deploying), to interrupt on stop. */
+    private transient Thread worker;
+    private transient volatile ScheduledFuture<?> recheck;
+    private transient volatile boolean stopped;
+    /** The code found when preparing (a zip's digest): looked up again after a restart. */
+    private transient volatile CodeSource code;
+    /** Set when the wait reached the deadline. */
+    private transient boolean gaveUp;
 
     SafeLambdaUpdateExecution(SafeLambdaUpdateStep step, StepContext context) {
         super(context);
         this.step = step;
-        this.functionName = step.getFunctionName();
+        this.deadlineMillis = System.currentTimeMillis()
+                + TimeUnit.MINUTES.toMillis(Math.max(0, step.getDeadlineMinutes()));
     }
 
     @Override
-    protected Map<String, Object> run() throws Exception {
-        StepContext context = getContext();
-        Run<?, ?> run = context.get(Run.class);
-        TaskListener listener = context.get(TaskListener.class);
-        PrintStream log = listener.getLogger();
+    public boolean start() {
+        submit(this::prepare);
+        return false;
+    }
+
+    // ------------------------------------------------------------------------------------------------ preparing
+
+    private void prepare(ExecutorService executor) {
         try {
-            // The choice among zipFile, S3 and image is checked before anything is copied (the path is a placeholder).
-            CodeSource code = RequestParameters.codeSource(step.getZipFile() == null ? null : Path.of("zipFile"),
-                    step.getS3Bucket(), step.getS3Key(), step.getS3ObjectVersion(), step.getImageUri()).orElse(null);
-            if (code instanceof CodeSource.ZipFile) {
-                // Every other parameter is checked before the zip is read on its machine: a bad value costs no read.
-                new RequestValidator().validate(request(null));
-                code = WorkspaceZip.codeSource(context.get(FilePath.class), step.getZipFile());
-            }
-            DeploymentRequest request = request(code);
-            EnvVars environment = context.get(EnvVars.class);
-            AwsCredentialsProvider credentials = credentials(step.getCredentialsId(), run, log);
-            AwsEnvironment aws = AwsEnvironment.of(environment);
-            requireCredentials(credentials, aws);
-            FunctionReference function = FunctionReference.parse(request.functionName());
-            LambdaClients.Builder clients = LambdaClients.builder()
-                    .requestRateLimit(ControllerRateLimits.get().forIdentityAndRegion(identity(aws),
-                            aws.resolveRegion(step.getRegion(), function)))
-                    .proxy(JenkinsProxy.ofController())
-                    .environment(aws)
-                    .function(function)
-                    .region(step.getRegion())
-                    .endpointUrl(step.getEndpointUrl())
-                    .credentialsProvider(credentials);
-            LockProvider locks = step.isLock()
-                    ? new LockableResourceLockProvider(run, context.get(FlowNode.class), LockWaiters.get())
-                    : LockProviders.none("lock: false");
-            EventRenderer renderer = new EventRenderer();
-            try (LambdaClient client = clients.build();
-                 CrossHostLock crossHost = crossHostLock(run, client, credentials, environment)) {
-                if (crossHost != null) {
-                    // The local queue first, so that one build of this controller at a time contends across hosts.
-                    locks = LockProviders.inOrder(locks, crossHost.provider());
+            StepDeployment.Prepared prepared = deployment().resolve();
+            String arn = prepared.functionArn();
+            code = prepared.code();
+            if (!step.isLock()) {
+                synchronized (this) {
+                    if (stopped) {
+                        return;
+                    }
+                    lockName = arn;
+                    phase = Phase.DEPLOYING;
                 }
-                return SafeLambdaDeployer.builder().client(client).lockProvider(locks)
-                        .learnedDurations(ControllerLearnedDurations.get().durations()).build()
-                        .deploy(request, event -> log.println(PREFIX + renderer.render(event)))
-                        .toMap();
+                getContext().saveState();
+                deploy(false, executor);
+                return;
             }
-        } catch (DeploymentException e) {
-            // The engine's messages name the parameter (in the step's words; the zip by the path the user gave) and
-            // never carry a secret or an environment value.
-            throw new AbortException(PREFIX + (e instanceof InvalidRequestException invalid
-                    ? StepParameters.describe(invalid) : e.getMessage()));
+            FlowNode node = getContext().get(FlowNode.class);
+            boolean enclosing = EnclosingLocks.hold(node, arn);
+            synchronized (this) {
+                if (stopped) {
+                    return;
+                }
+                lockName = arn;
+                enclosed = enclosing;
+                queuedAtMillis = System.currentTimeMillis();
+                phase = Phase.WAITING;
+                LockWaiters.queue().join(lockName, ticket(), this::wake);
+            }
+            getContext().saveState();
+            attempt();
+        } catch (Throwable t) {
+            fail(t);
         }
     }
 
+    // ------------------------------------------------------------------------------------------------ waiting
+
+    /** Called by the queue when this waiter may have become first; must not block. */
+    private void wake() {
+        Timer.get().submit(this::attempt);
+    }
+
     /**
-     * The step cannot carry on after a restart (its thread and its AWS client are gone): free the function lock this
-     * build's deployment held and end the step with a message that says what to do.
+     * One try to take the lock, on a timer thread: a short critical section (our queue and the lockable resource),
+     * then, outside it, what the build shows and either the deployment or the next try. Nothing that may wait for the
+     * flow graph or the CPS thread runs under this execution's monitor, which {@link #stop} takes on that thread.
+     */
+    private void attempt() {
+        try {
+            Run<?, ?> run = getContext().get(Run.class);
+            Try outcome = tryAcquire(run);
+            if (outcome == null) {
+                return; // not waiting any more
+            }
+            if (outcome.timedOut) {
+                endPause();
+                log(new DeploymentEvent.Failed(Instant.now(), FailureKind.LOCK_TIMEOUT, outcome.message, null));
+                throw new AbortException(PREFIX + outcome.message);
+            }
+            if (outcome.acquired) {
+                endPause();
+                getContext().saveState();
+                submit(executor -> deploy(false, executor));
+                return;
+            }
+            if (outcome.message != null) {
+                log(new DeploymentEvent.LockWaiting(Instant.now(), lockName, outcome.message));
+            }
+            pause();
+        } catch (Throwable t) {
+            fail(t);
+        }
+    }
+
+    /** What one try found: taken, timed out (with the message), or busy (with the holder to tell, if it changed). */
+    private record Try(boolean acquired, boolean timedOut, String message) {
+    }
+
+    /** @return the outcome, or null when the step no longer waits */
+    private synchronized Try tryAcquire(Run<?, ?> run) {
+        if (phase != Phase.WAITING || stopped || gaveUp) {
+            return null;
+        }
+        cancelRecheck();
+        long now = System.currentTimeMillis();
+        LockQueue queue = LockWaiters.queue();
+        LockTicket ticket = ticket();
+        if (now >= deadlineMillis) {
+            queue.leave(lockName, ticket);
+            gaveUp = true; // no further try
+            return new Try(false, true, "Lock " + lockName + " not acquired within the deadline of "
+                    + Durations.format(Duration.ofMinutes(step.getDeadlineMinutes())) + ": the lockable resource "
+                    + lockName + " is still held" + (holderToldAbout == null ? "" : " by " + holderToldAbout));
+        }
+        LockableResourceHold.Attempt attempt = LockableResourceHold.tryTake(run, lockName, ticket,
+                queue.isNext(lockName, ticket, Instant.ofEpochMilli(now)), enclosed, queue);
+        if (attempt == LockableResourceHold.Attempt.ACQUIRED || attempt == LockableResourceHold.Attempt.ENCLOSED) {
+            waitedMillis = now - queuedAtMillis;
+            phase = Phase.DEPLOYING;
+            return new Try(true, false, null);
+        }
+        String tell = null;
+        if (!holderTold || !Objects.equals(holderToldAbout, attempt.holder())) {
+            tell = attempt.linkedHolder();
+            holderTold = true;
+            holderToldAbout = attempt.holder();
+        }
+        recheck = Timer.get().schedule(this::attempt, Math.min(RECHECK_MILLIS, deadlineMillis - now),
+                TimeUnit.MILLISECONDS);
+        return new Try(false, false, tell);
+    }
+
+    // ------------------------------------------------------------------------------------------------ deploying
+
+    /**
+     * Runs the deployment under the held lock and ends the step. A deployment interrupted because Jenkins stops
+     * keeps its hold and ends nothing: it runs again after the restart.
+     */
+    private void deploy(boolean resumed, ExecutorService executor) {
+        Run<?, ?> run;
+        try {
+            run = getContext().get(Run.class);
+        } catch (IOException | InterruptedException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            fail(e);
+            return;
+        }
+        LockTicket ticket = ticket();
+        FunctionLock lock = null;
+        try {
+            if (resumed) {
+                logLine("Jenkins restarted while this step was deploying " + lockName + ": deploying again"
+                        + (step.isLock() ? " under the same lock (ticket " + ticketId + ")" : "")
+                        + "; what is already in place is kept (the code when its CodeSha256 matches, the"
+                        + " configuration when equal, the version published for this code)");
+            }
+            LockProvider locks = LockProviders.none("lock: false");
+            if (step.isLock()) {
+                Runnable release = () -> {
+                    if (!executor.isShutdown()) { // Jenkins stops: the hold is kept for the resumed deployment
+                        LockableResourceHold.release(run, lockName, ticket, LockWaiters.queue());
+                    }
+                };
+                lock = enclosed ? FunctionLock.notTaken(lockName, "this build already holds it (lock step);"
+                        + " deploying under that lock", release) : FunctionLock.releasingOnce(lockName, release);
+                locks = LockProviders.held(lock, Duration.ofMillis(waitedMillis));
+            }
+            Map<String, Object> result = deployment().deploy(locks, deadlineLeft(resumed), code);
+            if (!stopped) {
+                getContext().onSuccess(result);
+            }
+        } catch (Throwable t) {
+            if (executor.isShutdown() && !stopped) {
+                LOGGER.log(Level.FINE, "Deployment of " + lockName + " interrupted by Jenkins stopping; it resumes", t);
+                return;
+            }
+            fail(t);
+        } finally {
+            if (lock != null) {
+                lock.close(); // released once: a no-op when the engine released it, needed when it never took it
+            }
+        }
+    }
+
+    private Duration deadlineLeft(boolean resumed) {
+        Duration left = Duration.ofMillis(Math.max(1000, deadlineMillis - System.currentTimeMillis()));
+        return resumed && left.compareTo(RESUMED_MINIMUM) < 0 ? RESUMED_MINIMUM : left;
+    }
+
+    // ------------------------------------------------------------------------------------------------ lifecycle
+
+    /**
+     * Runs {@code task} on a {@link DeployExecutor} thread, which {@link #stop} interrupts. A task that a stop came
+     * before never starts; a held lock is then released.
+     */
+    private void submit(Consumer<ExecutorService> task) {
+        ExecutorService executor = DeployExecutor.get();
+        executor.submit(() -> {
+            synchronized (this) {
+                if (stopped) {
+                    releaseHold();
+                    return;
+                }
+                worker = Thread.currentThread();
+            }
+            try {
+                task.accept(executor);
+            } finally {
+                synchronized (this) {
+                    worker = null; // no interrupt from a late stop reaches the thread's next task
+                }
+            }
+        });
+    }
+
+    /**
+     * Gives back the hold of a deployment that ends without the engine having released it (stopped before it started,
+     * failed before the engine ran). Ticket-checked, so a no-op once released.
+     */
+    private void releaseHold() {
+        if (phase != Phase.DEPLOYING || !step.isLock()) {
+            return;
+        }
+        try {
+            LockableResourceHold.release(getContext().get(Run.class), lockName, ticket(), LockWaiters.queue());
+        } catch (IOException | InterruptedException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            LOGGER.log(Level.WARNING, "No build to release the lock of safeLambdaUpdate " + lockName + " for", e);
+            LockWaiters.queue().release(lockName, ticket()); // our next waiter must not wait for it; the build's end
+                                                             // frees the lockable resource
+        }
+    }
+
+    /** While waiting: leaves the queue at once, nothing sent to AWS. While deploying: interrupts the deployment. */
+    @Override
+    public void stop(Throwable cause) throws Exception {
+        boolean waiting;
+        synchronized (this) {
+            stopped = true;
+            cancelRecheck();
+            waiting = phase == Phase.WAITING;
+            if (waiting) {
+                LockWaiters.queue().leave(lockName, ticket());
+            }
+            if (worker != null) {
+                worker.interrupt();
+            }
+        }
+        if (waiting) {
+            endPause();
+        }
+        super.stop(cause);
+    }
+
+    /**
+     * After a controller restart: a waiter goes back to its place in the queue and waits on; a deployment runs again
+     * under the same hold (or, if the lock was freed meanwhile, waits for it again in its place); a step that was
+     * preparing prepares again (it had changed nothing).
      */
     @Override
     public void onResume() {
-        StepContext context = getContext();
         try {
-            LockableResourceLockProvider.releaseAfterRestart(context.get(Run.class), functionName);
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            LOGGER.log(Level.WARNING, "Could not free the lock of safeLambdaUpdate " + functionName, e);
+            switch (phase) {
+                case PREPARING -> submit(this::prepare);
+                case WAITING -> {
+                    logLine("Jenkins restarted while this step waited for lock " + lockName + ": waiting on in its"
+                            + " place in the queue");
+                    requeue();
+                }
+                case DEPLOYING -> resumeDeployment();
+                default -> throw new IllegalStateException("phase " + phase);
+            }
+        } catch (Throwable t) {
+            fail(t);
         }
-        context.onFailure(new AbortException(PREFIX + "Jenkins restarted while safeLambdaUpdate was deploying "
-                + functionName + "; the deployment was interrupted and its lock freed: check the function's state"
-                + " and run the deployment again"));
     }
 
-    /** @return what stands for the AWS account in the controller's shared rate limits (never printed) */
-    private String identity(AwsEnvironment aws) {
-        if (step.getCredentialsId() != null) {
-            return "credentials:" + step.getCredentialsId();
+    private void resumeDeployment() throws IOException, InterruptedException {
+        LockQueue queue = LockWaiters.queue();
+        if (step.isLock()) {
+            Run<?, ?> run = getContext().get(Run.class);
+            boolean held = enclosed || LockableResourceHold.isHeld(run, lockName, ticket());
+            if (!held || !queue.hold(lockName, ticket())) {
+                logLine("Jenkins restarted while this step was deploying " + lockName + ", and its lock was not"
+                        + " kept: waiting for it again in its place in the queue");
+                synchronized (this) {
+                    phase = Phase.WAITING;
+                }
+                requeue();
+                return;
+            }
         }
-        return aws.credentials().map(keys -> "key:" + keys.resolveCredentials().accessKeyId()).orElse("controller");
+        submit(executor -> deploy(true, executor));
     }
 
-    /**
-     * Without credentials of the step's own (its credentialsId, or AWS keys in its environment) the SDK would fall
-     * back to the controller's own identity: only where an administrator allows it.
-     */
-    private static void requireCredentials(AwsCredentialsProvider credentials, AwsEnvironment environment) {
-        if (credentials != null || environment.credentials().isPresent()
-                || SafeLambdaUpdateConfiguration.get().isAllowControllerIdentity()) {
+    private synchronized void requeue() {
+        LockWaiters.queue().restore(lockName, ticket(), this::wake, Instant.now());
+        recheck = Timer.get().schedule(this::attempt, LockWaiters.RESTORE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Only a deployment in progress blocks a restart; a waiter resumes in its place. */
+    @Override
+    public boolean blocksRestart() {
+        return phase == Phase.DEPLOYING;
+    }
+
+    @Override
+    public String getStatus() {
+        return switch (phase) {
+            case PREPARING -> "reading " + step.getFunctionName();
+            case WAITING -> "waiting for lock " + lockName + (holderToldAbout == null ? "" : " held by "
+                    + holderToldAbout) + " (ticket " + ticketId + ")";
+            case DEPLOYING -> "deploying " + lockName + " (ticket " + ticketId + ")";
+        };
+    }
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    private LockTicket ticket() {
+        return new LockTicket(ticketId, Instant.ofEpochMilli(queuedAtMillis));
+    }
+
+    private StepDeployment deployment() throws IOException, InterruptedException {
+        return new StepDeployment(step, getContext(), getContext().get(Run.class), logger());
+    }
+
+    /** Ends the step with the failure (an engine failure as its message, without a stack trace), unless stopped. */
+    private void fail(Throwable t) {
+        boolean waiting;
+        synchronized (this) {
+            cancelRecheck();
+            waiting = phase == Phase.WAITING && lockName != null;
+            if (waiting) {
+                LockWaiters.queue().leave(lockName, ticket());
+            }
+        }
+        if (waiting) {
+            endPause();
+        }
+        releaseHold();
+        if (stopped) {
             return;
         }
-        throw new InvalidRequestException(Parameter.CREDENTIALS, "is missing: give the step AWS credentials"
-                + " (credentialsId of the aws-credentials plugin, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in its"
-                + " environment through withCredentials or withAWS); the controller's own AWS identity is used only"
-                + " where an administrator allows it under Manage Jenkins > System > Safe Lambda Update");
+        getContext().onFailure(t instanceof DeploymentException e ? StepDeployment.abort(e) : t);
     }
 
-    /** @return the DynamoDB lock of the controller's settings, or null without a table or with the step opting out */
-    private CrossHostLock crossHostLock(Run<?, ?> run, LambdaClient client, AwsCredentialsProvider credentials,
-                                        EnvVars environment) {
-        SafeLambdaUpdateConfiguration config = SafeLambdaUpdateConfiguration.get();
-        if (!step.isCrossHostLock() || config.getLockTable() == null) {
-            return null;
+    private void cancelRecheck() {
+        ScheduledFuture<?> pending = recheck;
+        if (pending != null) {
+            pending.cancel(false);
+            recheck = null;
         }
-        return CrossHostLock.open(config, run, client.serviceClientConfiguration().region().id(), credentials,
-                environment);
     }
 
-    private DeploymentRequest request(CodeSource code) {
-        if (step.getDeadlineMinutes() < 1 || step.getDeadlineMinutes() > MAX_DEADLINE_MINUTES) {
-            // Said in the step's own words: its parameter is in minutes, the engine's deadline a duration.
-            throw new InvalidRequestException(Parameter.DEADLINE, "must be between 1 and "
-                    + MAX_DEADLINE_MINUTES + " (12 hours), was " + step.getDeadlineMinutes());
+    /** Shows the wait on the step's node (flow graph, stage views), once. */
+    private void pause() {
+        try {
+            FlowNode node = getContext().get(FlowNode.class);
+            if (node != null && !PauseAction.isPaused(node)) {
+                node.addAction(new PauseAction("Waiting for lock " + lockName));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException e) {
+            LOGGER.log(Level.FINE, "Could not show the wait on the flow graph", e);
         }
-        DeploymentRequest.Builder b = DeploymentRequest.builder()
-                .functionName(functionName)
-                .code(code)
-                .environmentMode(RequestParameters.choice(Parameter.ENVIRONMENT_MODE, step.getEnvironmentMode(), EnvironmentMode.MERGE))
-                .memorySize(step.getMemorySize())
-                .timeout(step.getTimeout())
-                .handler(step.getHandler())
-                .runtime(step.getRuntime())
-                .description(step.getDescription())
-                .layers(step.getLayers())
-                .role(step.getRole())
-                .publish(step.isPublish())
-                .alias(step.getAlias())
-                .deadline(Duration.ofMinutes(step.getDeadlineMinutes()))
-                .conflictRetries(step.getConflictRetries())
-                .onForeignChange(RequestParameters.choice(Parameter.ON_FOREIGN_CHANGE, step.getOnForeignChange(), ForeignChangePolicy.REAPPLY));
-        if (step.getEnvironment() != null) {
-            b.environment(RequestParameters.environment(step.getEnvironment()));
-        }
-        return b.build();
     }
 
-    /**
-     * Resolves {@code credentialsId} once for this step, in the context of the build (so folder and user-scoped
-     * credentials are honoured), and records its use. With an IAM role, this one call is the one STS AssumeRole.
-     *
-     * @return a static provider, or null without {@code credentialsId} or for credentials with blank keys and no role
-     *     (the step's AWS environment variables, else the controller's default chain, then apply)
-     */
-    private static AwsCredentialsProvider credentials(String credentialsId, Run<?, ?> run, PrintStream log) {
-        if (credentialsId == null) {
-            return null;
+    private void endPause() {
+        try {
+            FlowNode node = getContext().get(FlowNode.class);
+            if (node != null && PauseAction.isPaused(node)) {
+                PauseAction.endCurrentPause(node);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException e) {
+            LOGGER.log(Level.FINE, "Could not end the wait on the flow graph", e);
         }
-        AmazonWebServicesCredentials found = CredentialsProvider.findCredentialById(credentialsId,
-                AmazonWebServicesCredentials.class, run, List.of());
-        if (found == null) {
-            throw new InvalidRequestException(Parameter.CREDENTIALS, "'" + credentialsId + "' does not name"
-                    + " AWS credentials that this build may use");
+    }
+
+    private void log(DeploymentEvent event) {
+        logLine(new EventRenderer().render(event));
+    }
+
+    private void logLine(String line) {
+        logger().println(PREFIX + line);
+    }
+
+    private PrintStream logger() {
+        try {
+            return getContext().get(TaskListener.class).getLogger();
+        } catch (IOException | InterruptedException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            LOGGER.log(Level.WARNING, "No build log for safeLambdaUpdate " + step.getFunctionName(), e);
+            return TaskListener.NULL.getLogger();
         }
-        CredentialsProvider.track(run, found);
-        AwsCredentialsProvider resolved = JenkinsAwsCredentials.provider(found, Parameter.CREDENTIALS, credentialsId);
-        if (resolved == null) {
-            // Blank keys and no role is how users ask for the controller's own identity: say so, not silently.
-            log.println(PREFIX + "Credentials '" + credentialsId + "' hold no access key and no role: using the"
-                    + " step's AWS environment variables, else the controller's own AWS identity where an administrator"
-                    + " allows it");
-        }
-        return resolved;
     }
 }

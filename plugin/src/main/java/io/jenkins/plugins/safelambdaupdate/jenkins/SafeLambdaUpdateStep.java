@@ -8,6 +8,7 @@ import hudson.Util;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.safelambdaupdate.DeploymentRequest;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +27,9 @@ import org.kohsuke.stapler.StaplerRequest2;
  * lockable resource named after the function's ARN. Only {@code functionName} is required; every setting left unset is
  * not changed on the function. Holds plain values only; the work is done by {@link SafeLambdaUpdateExecution}.
  */
-public final class SafeLambdaUpdateStep extends Step {
+public final class SafeLambdaUpdateStep extends Step implements Serializable {
+    /** Kept in the step's execution, which survives a controller restart. */
+    private static final long serialVersionUID = 1L;
     private final String functionName;
     private String zipFile;
     private String s3Bucket;

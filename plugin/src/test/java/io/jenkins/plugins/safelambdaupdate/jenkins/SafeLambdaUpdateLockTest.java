@@ -23,6 +23,7 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
  * simulator's clock is stopped while a test looks at who holds what, so updates in progress stay in progress.
  */
 @WithJenkins
+@Timeout(180) // a test waiting for a build that never comes fails instead of hanging the run
 class SafeLambdaUpdateLockTest {
     private final Simulated.StoppableClock clock = new Simulated.StoppableClock();
     private LambdaSimulator sim;

@@ -3,17 +3,24 @@ package io.jenkins.plugins.safelambdaupdate.jenkins;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.jenkins.plugins.safelambdaupdate.simulator.FunctionSnapshot;
 import io.jenkins.plugins.safelambdaupdate.simulator.LambdaSimulator;
+import java.util.Base64;
+import java.util.Map;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.jenkinsci.plugins.workflow.test.steps.SemaphoreStep;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.junit.jupiter.JenkinsSessionExtension;
 
-/** A controller restart in the middle of a deployment: the step ends with a clear message and its lock is freed. */
+/**
+ * Controller restarts: a deployment cut by a restart runs again under the same hold and completes; waiters come back
+ * in their places in the queue and deploy after the restart, in order.
+ */
 class SafeLambdaUpdateRestartTest {
     @RegisterExtension
     private final JenkinsSessionExtension sessions = new JenkinsSessionExtension();
@@ -27,31 +34,76 @@ class SafeLambdaUpdateRestartTest {
     }
 
     @Test
-    void restartDuringADeploymentEndsTheStepAndFreesItsLock() throws Throwable {
+    @Timeout(300)
+    void aDeploymentCutByARestartRunsAgainUnderTheSameHoldAndTheFunctionEndsWithThisBuildsCode() throws Throwable {
         String arn = Simulated.function(sim, "orders");
+        byte[] zip = Simulated.zip("orders-v2");
         clock.stop(); // the update stays in progress across the restart
         sessions.then(j -> {
             Simulated.addCredentials();
             WorkflowJob p = j.createProject(WorkflowJob.class, "deploy");
-            // the build goes on after the step fails, so the lock is seen freed by the step, not by the build's end
-            p.setDefinition(new CpsFlowDefinition("try {\n"
-                    + "  " + Simulated.step(sim, "orders", "environment: ['A=1']") + "\n"
-                    + "} catch (e) {\n"
-                    + "  echo \"caught: ${e.message}\"\n"
-                    + "  semaphore 'after'\n"
+            p.setDefinition(new CpsFlowDefinition("node {\n"
+                    + "  writeFile file: 'function.zip', encoding: 'Base64', text: '"
+                    + Base64.getEncoder().encodeToString(zip) + "'\n"
+                    + "  def r = " + Simulated.step(sim, "orders", "zipFile: 'function.zip', publish: true,"
+                            + " environment: ['A=1']") + "\n"
+                    + "  echo \"deployed version ${r.version}\"\n"
                     + "}", true));
             WorkflowRun b = p.scheduleBuild2(0).waitForStart();
-            j.waitForMessage("[safeLambdaUpdate] Updating configuration", b);
+            j.waitForMessage("[safeLambdaUpdate] Updating code", b);
             assertEquals(b, Simulated.holder(arn));
         });
         sessions.then(j -> {
             WorkflowRun b = j.jenkins.getItemByFullName("deploy", WorkflowJob.class).getBuildByNumber(1);
-            SemaphoreStep.waitForStart("after/1", b);
-            j.assertLogContains("caught: [safeLambdaUpdate] Jenkins restarted while safeLambdaUpdate was deploying"
-                    + " orders; the deployment was interrupted and its lock freed", b);
-            assertNull(Simulated.holder(arn), "the step freed its lock while the build still runs");
-            SemaphoreStep.success("after/1", null);
+            j.waitForMessage("[safeLambdaUpdate] Jenkins restarted while this step was deploying " + arn
+                    + ": deploying again under the same lock", b);
+            assertEquals(b, Simulated.holder(arn), "the hold was kept across the restart");
+            clock.restart(); // the update that was in progress ends
             j.assertBuildStatusSuccess(j.waitForCompletion(b));
+            FunctionSnapshot deployed = sim.function("orders").orElseThrow();
+            assertEquals(Simulated.sha256(zip), deployed.codeSha256(), "this build's code");
+            assertEquals(Map.of("A", "1"), deployed.latest().environment());
+            j.assertLogContains("CodeSha256 " + Simulated.sha256(zip) + " already deployed", b);
+            j.assertLogContains("deployed version 1", b);
+            assertNull(Simulated.resource(arn), "released after the resumed deployment");
+        });
+    }
+
+    @Test
+    @Timeout(300)
+    void waitersSurviveARestartAndDeployAfterItInTheirOrder() throws Throwable {
+        String arn = Simulated.function(sim, "orders");
+        sessions.then(j -> {
+            Simulated.addCredentials();
+            WorkflowJob holding = j.createProject(WorkflowJob.class, "holding");
+            holding.setDefinition(new CpsFlowDefinition("lock(resource: '" + arn + "') { semaphore 'hold' }", true));
+            WorkflowRun holder = holding.scheduleBuild2(0).waitForStart();
+            SemaphoreStep.waitForStart("hold/1", holder);
+            for (String order : new String[] {"first", "second"}) {
+                WorkflowJob p = j.createProject(WorkflowJob.class, "deploy-" + order);
+                p.setDefinition(new CpsFlowDefinition(Simulated.step(sim, "orders", "description: '" + order + "'"),
+                        true));
+                WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+                j.waitForMessage("[safeLambdaUpdate] Waiting for lock " + arn + " held by "
+                        + holder.getFullDisplayName(), b);
+            }
+        });
+        sessions.then(j -> {
+            WorkflowRun first = j.jenkins.getItemByFullName("deploy-first", WorkflowJob.class).getBuildByNumber(1);
+            WorkflowRun second = j.jenkins.getItemByFullName("deploy-second", WorkflowJob.class).getBuildByNumber(1);
+            WorkflowRun holder = j.jenkins.getItemByFullName("holding", WorkflowJob.class).getBuildByNumber(1);
+            for (WorkflowRun b : new WorkflowRun[] {first, second}) {
+                j.waitForMessage("[safeLambdaUpdate] Jenkins restarted while this step waited for lock " + arn
+                        + ": waiting on in its place in the queue", b);
+            }
+            SemaphoreStep.success("hold/1", null);
+            j.assertBuildStatusSuccess(j.waitForCompletion(holder));
+            j.assertBuildStatusSuccess(j.waitForCompletion(first));
+            j.assertBuildStatusSuccess(j.waitForCompletion(second));
+            assertEquals("second", sim.function("orders").orElseThrow().latest().description(),
+                    "the second in the queue deployed last");
+            j.assertLogContains("[safeLambdaUpdate] Lock acquired after", first);
+            assertNull(Simulated.resource(arn));
         });
     }
 }

@@ -27,11 +27,13 @@ import org.jenkinsci.plugins.workflow.steps.StepConfigTester;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /** One deployment at a time: the happy path, the returned map, the log, credentials, bad input, and the forms. */
 @WithJenkins
+@Timeout(180) // a test waiting for a build that never comes fails instead of hanging the run
 class SafeLambdaUpdateStepTest {
     private LambdaSimulator sim;
 
