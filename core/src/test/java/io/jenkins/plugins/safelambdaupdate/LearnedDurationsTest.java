@@ -70,7 +70,7 @@ class LearnedDurationsTest extends SimulatorTestSupport {
         String arn = createFunction("fn");
         Path file = dir.resolve("learned-durations.properties");
         // Learned elsewhere: this function's updates took 6 s; now they take 200 ms, and the deadline is 3 s.
-        Files.writeString(file, "format=2\n" + arn.replace(":", "\\:") + "|code=6000\n");
+        Files.writeString(file, "format=3\n" + arn.replace(":", "\\:") + "|code=5990\\:6000\n");
         LearnedDurations learned = LearnedDurations.loadFrom(file);
 
         DeploymentResult result = deployerLearningIn(learned).deploy(DeploymentRequest.builder().functionName("fn")

@@ -137,7 +137,7 @@ final class FunctionWaits {
 
     /** @return this function's learned duration for the phase, or else a guess from what is known before learning */
     private WaitPlan plan(Phase kind, long packageBytes) {
-        return durations.learned(ctx.functionArn(), kind).map(WaitPlan::learned)
+        return durations.learned(ctx.functionArn(), kind)
                 .orElseGet(() -> FirstGuesses.plan(kind, lastUpdate, durations.prior(kind).orElse(null),
                         packageBytes));
     }
@@ -194,11 +194,7 @@ final class FunctionWaits {
         Phase waitingPhase = ctx.phase();
         Consumer<Duration> progress = elapsed -> ctx.emit(new DeploymentEvent.StillWaiting(ctx.now(), waitingPhase,
                 ctx.lastSeen(), elapsed));
-        if (plan != null && !plan.learned()) {
-            return AdaptiveBackoff.guessing(System::nanoTime, startNanos, plan, minimumPollInterval, progress);
-        }
-        return new AdaptiveBackoff(System::nanoTime, startNanos, plan == null ? null : plan.firstPoll(),
-                minimumPollInterval, progress);
+        return new AdaptiveBackoff(System::nanoTime, startNanos, plan, minimumPollInterval, progress);
     }
 
     private void learn(Phase kind, AdaptiveBackoff backoff) {

@@ -14,7 +14,9 @@ class AdaptiveBackoffTest {
     private final List<Duration> progress = new ArrayList<>();
 
     private AdaptiveBackoff backoff(Duration expected) {
-        return new AdaptiveBackoff(now::get, now.get(), expected, Duration.ofMillis(100), progress::add);
+        return new AdaptiveBackoff(now::get, now.get(), expected == null ? null
+                : WaitPlan.learned(ObservedDuration.between(expected.minus(Duration.ofMillis(10)), expected),
+                Duration.ofMillis(80)), Duration.ofMillis(100), progress::add);
     }
 
     /** Simulates the waiter: poll, then sleep the computed delay. */
@@ -71,46 +73,56 @@ class AdaptiveBackoffTest {
     }
 
     @Test
-    void observedDurationIsBetweenLastUnfinishedAndFinishedPoll() {
-        AdaptiveBackoff b = backoff(null);
+    void observedDurationIsBetweenTheSendingOfTheLastUnfinishedPollAndTheFinishedOne() {
+        AdaptiveBackoff b = backoff(null); // the waiter's first poll is sent now, at 0 ms
         now.addAndGet(10 * MS);
-        poll(b); // unfinished at 10 ms, next poll at 260 ms
-        assertThat(b.observedDuration(now.get())).isEqualTo(ObservedDuration.measured(Duration.ofMillis(135)));
-    }
-
-    @Test
-    void aLongJumpThatSeesItDoneOnlyBoundsTheDuration() {
-        AdaptiveBackoff b = backoff(Duration.ofMillis(1000));
+        poll(b); // answered unfinished at 10 ms, next poll sent at 260 ms and answered finished at 265 ms
         now.addAndGet(5 * MS);
-        poll(b); // unfinished at 5 ms, the next poll at 1000 ms sees it done: it may have ended at 6 ms
-        assertThat(b.observedDuration(now.get())).isEqualTo(ObservedDuration.atMost(Duration.ofMillis(1000)));
+        assertThat(b.observedDuration(now.get())).isEqualTo(ObservedDuration.between(Duration.ZERO,
+                Duration.ofMillis(265)));
+        poll(b);
     }
 
     @Test
-    void anAimedFirstPollThatSeesItDoneOnlyBoundsTheDuration() {
-        AdaptiveBackoff b = backoff(Duration.ofMillis(1000));
-        now.addAndGet(1010 * MS); // slept until the expected completion; the waiter's first poll sees it done
+    void aFirstPollThatSeesItDoneOnlyBoundsTheDurationFromAbove() {
+        long submitted = now.get();
+        now.addAndGet(1000 * MS); // slept until the planned poll; the waiter's first poll sees it done at 1010 ms
+        AdaptiveBackoff b = new AdaptiveBackoff(now::get, submitted, WaitPlan.guess(Duration.ofSeconds(1)),
+                Duration.ofMillis(100), progress::add);
+        now.addAndGet(10 * MS);
         assertThat(b.observedDuration(now.get())).isEqualTo(ObservedDuration.atMost(Duration.ofMillis(1010)));
     }
 
     @Test
-    void withoutExpectationAFirstPollThatSeesItDoneIsTakenAsIs() {
-        AdaptiveBackoff b = backoff(null);
-        now.addAndGet(30 * MS);
-        assertThat(b.observedDuration(now.get())).isEqualTo(ObservedDuration.measured(Duration.ofMillis(30)));
+    void aProbeThatSeesItUnfinishedIsFollowedByAPollAtTheUpperBoundThenDensePolls() {
+        long submitted = now.get();
+        WaitPlan plan = WaitPlan.learned(ObservedDuration.between(Duration.ofMillis(1400), Duration.ofMillis(1500)),
+                Duration.ofMillis(80));
+        assertThat(plan.firstPoll()).as("half-way through bounds 100 ms wide").isEqualTo(Duration.ofMillis(1450));
+        now.addAndGet(1450 * MS);
+        AdaptiveBackoff b = new AdaptiveBackoff(now::get, submitted, plan, Duration.ofMillis(100), progress::add);
+        now.addAndGet(5 * MS);
+        assertThat(poll(b)).isEqualTo(45); // the probe, answered at 1455 ms: next at the upper bound, 1500 ms
+        assertThat(poll(b)).isEqualTo(100); // it took longer than ever before: dense polls
+        assertThat(poll(b)).isEqualTo(100);
+        assertThat(b.observedDuration(now.get())).isEqualTo(ObservedDuration.between(Duration.ofMillis(1600),
+                Duration.ofMillis(1700)));
     }
 
     @Test
-    void theDensePollsMeasureExactly() {
-        AdaptiveBackoff b = backoff(Duration.ofMillis(1000));
-        now.addAndGet(5 * MS);
-        poll(b);
-        poll(b); // unfinished at 1000 ms, done at 1100 ms
-        assertThat(b.observedDuration(now.get())).isEqualTo(ObservedDuration.measured(Duration.ofMillis(1050)));
+    void tightBoundsAreAimedAtTheirUpperEndWithoutAProbe() {
+        WaitPlan plan = WaitPlan.learned(ObservedDuration.between(Duration.ofMillis(1480), Duration.ofMillis(1510)),
+                Duration.ofMillis(80));
+        assertThat(plan).isEqualTo(new WaitPlan(Duration.ofMillis(1510), true, null, null));
+        WaitPlan onlyAnUpperBound = WaitPlan.learned(ObservedDuration.atMost(Duration.ofMillis(1510)),
+                Duration.ofMillis(160));
+        assertThat(onlyAnUpperBound.firstPoll()).as("a probe reaches at most 160 ms below")
+                .isEqualTo(Duration.ofMillis(1350));
+        assertThat(onlyAnUpperBound.bracketEnd()).isEqualTo(Duration.ofMillis(1510));
     }
 
     private AdaptiveBackoff guessing(WaitPlan plan) {
-        return AdaptiveBackoff.guessing(now::get, now.get(), plan, Duration.ofMillis(100), progress::add);
+        return new AdaptiveBackoff(now::get, now.get(), plan, Duration.ofMillis(100), progress::add);
     }
 
     @Test
@@ -136,17 +148,22 @@ class AdaptiveBackoffTest {
     }
 
     @Test
-    void aGuessMeasuresBetweenItsPollsAndIsOnlyAnUpperBoundWhenTheFirstPollSeesItDone() {
-        AdaptiveBackoff first = guessing(WaitPlan.guess(Duration.ofSeconds(1)));
-        now.addAndGet(1000 * MS);
+    void aGuessBoundsTheCompletionBetweenItsPollsAndHalvesTheTimeWhenTheFirstPollSeesItDone() {
+        long submitted = now.get();
+        now.addAndGet(1000 * MS); // slept until the guess
+        AdaptiveBackoff first = new AdaptiveBackoff(now::get, submitted, WaitPlan.guess(Duration.ofSeconds(1)),
+                Duration.ofMillis(100), progress::add);
         assertThat(first.observedDuration(now.get())).isEqualTo(ObservedDuration.atMost(Duration.ofMillis(1000)));
         assertThat(first.completedWithin(now.get())).isEqualTo(new AdaptiveBackoff.Interval(Duration.ofMillis(500),
                 Duration.ofMillis(1000)));
 
-        AdaptiveBackoff later = guessing(WaitPlan.guess(Duration.ofSeconds(1)));
+        submitted = now.get();
         now.addAndGet(1000 * MS);
-        poll(later); // unfinished at 1000 ms, done at 1500 ms
-        assertThat(later.observedDuration(now.get())).isEqualTo(ObservedDuration.measured(Duration.ofMillis(1250)));
+        AdaptiveBackoff later = new AdaptiveBackoff(now::get, submitted, WaitPlan.guess(Duration.ofSeconds(1)),
+                Duration.ofMillis(100), progress::add);
+        poll(later); // sent at 1000 ms, unfinished; the next, at 1500 ms, sees it done
+        assertThat(later.observedDuration(now.get())).isEqualTo(ObservedDuration.between(Duration.ofMillis(1000),
+                Duration.ofMillis(1500)));
         assertThat(later.completedWithin(now.get())).isEqualTo(new AdaptiveBackoff.Interval(Duration.ofMillis(1000),
                 Duration.ofMillis(1500)));
     }
