@@ -28,8 +28,12 @@ abstract class SimulatorTestSupport {
     SafeLambdaDeployer deployer;
 
     void start(Duration updateDelay) {
+        start(updateDelay, Duration.ofMillis(100));
+    }
+
+    void start(Duration updateDelay, Duration publishDelay) {
         sim = LambdaSimulator.builder().createDelay(Duration.ofMillis(200)).updateDelay(updateDelay)
-                .publishDelay(Duration.ofMillis(100)).start();
+                .publishDelay(publishDelay).start();
         recorder = new SimulatedAws.RequestRecorder();
         client = SimulatedAws.client(sim, recorder);
         foreign = SimulatedAws.client(sim);
