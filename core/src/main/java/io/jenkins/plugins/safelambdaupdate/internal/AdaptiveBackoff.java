@@ -13,8 +13,8 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
  * densely (every {@code minInterval}) for a few polls, then backs off exponentially. With only a guess (a plan made
  * before anything was learned about this function and phase) it polls at the guess, then, when the plan brackets the
  * completion (this deployment's previous update of the function ended in an interval), evenly through that interval
- * in four steps, then on a ladder whose rungs are half the time elapsed apart (each poll at 1.5 × the previous one's
- * elapsed time, at most 2 s apart): few polls whatever the duration, and an interval of a third of it around
+ * in three steps, then on a ladder whose rungs are half the time elapsed apart (each poll at 1.5 × the time the previous
+ * one was sent, at most 2 s apart): few polls whatever the duration, and an interval of a third of it around
  * completion. Without a plan (someone else's update) it polls every 250 ms for the first 3 s after submission, then
  * grows by half each time. Never above 1 s (2 s on a guess's ladder, 5 s while still before a planned poll), never
  * below 20 ms. Delays are computed from the time since the operation was submitted, not from the attempt number.
@@ -104,16 +104,24 @@ final class AdaptiveBackoff implements BackoffStrategy {
         return Duration.ofNanos(delay);
     }
 
-    /** Before the guess: up to it; in the bracket: its even steps; after: the ladder (1.5 × elapsed, at most 2 s). */
+    /**
+     * Before the guess: up to it; in the bracket: its even steps; after: the ladder (1.5 × the elapsed time, at most
+     * 2 s on). Steps and rungs count from when the poll just answered was sent, so a slow answer does not push every
+     * later poll back; two polls are never sent closer than {@code minInterval}.
+     */
     private long guessDelay(long elapsed) {
         long first = plan.firstPoll().toNanos();
         if (elapsed < first) {
             return Math.min(MAX_BEFORE_EXPECTED_NANOS, first - elapsed);
         }
-        if (plan.step() != null && elapsed < plan.bracketEnd().toNanos()) {
-            return Math.max(minIntervalNanos, plan.step().toNanos());
+        long sent = Math.max(0, lastNotDoneSentNanos - startNanos);
+        long next;
+        if (plan.step() != null && sent < plan.bracketEnd().toNanos() - plan.step().toNanos() / 2) {
+            next = sent + plan.step().toNanos();
+        } else {
+            next = sent + Math.min(MAX_LADDER_NANOS, sent / 2);
         }
-        return Math.min(MAX_LADDER_NANOS, Math.max(minIntervalNanos, elapsed / 2));
+        return Math.max(next - elapsed, sent + minIntervalNanos - elapsed);
     }
 
     /**

@@ -22,8 +22,12 @@ import java.time.Duration;
  * @param bracketEnd the end of the bracket (a guess) or the upper bound to poll after a probe (learned), or null
  */
 record WaitPlan(Duration firstPoll, boolean learned, Duration step, Duration bracketEnd) {
-    /** Polls in the bracket: the first a step into it, the last at its end. */
-    static final int BRACKET_POLLS = 4;
+    /**
+     * Polls in the bracket: the first a step into it, the last at its end. Three, so that a first deployment stays
+     * within 15 calls: 6 calls besides the waits, up to 5 polls on the code update's ladder (a completion up to
+     * 5 s), the configuration's bracket, and one poll for the version.
+     */
+    static final int BRACKET_POLLS = 3;
     /** Bounds this tight are aimed at by their upper end, without a probe. */
     static final Duration PRECISION = Duration.ofMillis(40);
 

@@ -121,15 +121,18 @@ class AdaptiveBackoffTest {
         assertThat(onlyAnUpperBound.bracketEnd()).isEqualTo(Duration.ofMillis(1510));
     }
 
+    /** As FunctionWaits: sleeps until the plan's first poll, then starts the waiter (which sends it at once). */
     private AdaptiveBackoff guessing(WaitPlan plan) {
-        return new AdaptiveBackoff(now::get, now.get(), plan, Duration.ofMillis(100), progress::add);
+        long submitted = now.get();
+        now.addAndGet(plan.firstPoll().toNanos());
+        return new AdaptiveBackoff(now::get, submitted, plan, Duration.ofMillis(100), progress::add);
     }
 
     @Test
-    void aGuessIsFollowedByALadderOfHalfTheTimeElapsed() {
+    void aGuessIsFollowedByALadderOfHalfTheTimeElapsedCountedFromWhenEachPollWasSent() {
         AdaptiveBackoff b = guessing(WaitPlan.guess(Duration.ofSeconds(1)));
-        now.addAndGet(1000 * MS); // slept until the guess; the waiter's first poll sees it unfinished
-        assertThat(poll(b)).isEqualTo(500);
+        now.addAndGet(40 * MS); // the first poll, sent at 1000 ms, is answered unfinished 40 ms later
+        assertThat(poll(b)).as("the next one is sent at 1500 ms").isEqualTo(460);
         assertThat(poll(b)).isEqualTo(750);
         assertThat(poll(b)).isEqualTo(1125);
         assertThat(poll(b)).isEqualTo(1687);
@@ -139,12 +142,11 @@ class AdaptiveBackoffTest {
     @Test
     void aBracketIsPolledEvenlyThenTheLadderTakesOver() {
         AdaptiveBackoff b = guessing(WaitPlan.through(new AdaptiveBackoff.Interval(Duration.ofMillis(1000),
-                Duration.ofMillis(1800))));
-        now.addAndGet(1200 * MS); // the first poll, a step into the bracket
-        assertThat(poll(b)).isEqualTo(200);
-        assertThat(poll(b)).isEqualTo(200);
-        assertThat(poll(b)).isEqualTo(200); // the last poll of the bracket at 1800 ms
-        assertThat(poll(b)).isEqualTo(900);
+                Duration.ofMillis(1900))));
+        now.addAndGet(10 * MS); // the first poll, a step into the bracket at 1300 ms, answered 10 ms later
+        assertThat(poll(b)).isEqualTo(290);
+        assertThat(poll(b)).isEqualTo(300); // the last poll of the bracket at 1900 ms
+        assertThat(poll(b)).isEqualTo(950);
     }
 
     @Test
