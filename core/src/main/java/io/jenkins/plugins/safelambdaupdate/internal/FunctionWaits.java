@@ -16,14 +16,15 @@ import software.amazon.awssdk.services.lambda.waiters.LambdaWaiter;
 
 /**
  * Every wait of the protocol, through the SDK's {@link LambdaWaiter} (the design forbids hand-written sleep loops).
- * Each wait polls with an {@link AdaptiveBackoff} aimed at the duration learned for this kind of operation, and
- * teaches {@link UpdateDurations} how long our own operations took. Bounded by the deadline, not by attempts.
+ * Each wait polls with an {@link AdaptiveBackoff} following a {@link WaitPlan} (where this function's recent
+ * operations of this phase ended, else a guess), and teaches {@link UpdateDurations} where our own operations ended.
+ * Bounded by the deadline, not by attempts.
  *
  * <p>First poll aimed at the expected completion: the SDK waiter always polls once as soon as it is called (sdk-core's
  * {@code WaiterExecutor} consults the {@code BackoffStrategy} only between polls, and {@code
- * WaiterOverrideConfiguration} has no initial delay), and right after a submission that poll cannot succeed. So when
- * a duration has been learned, a wait first sleeps once (through the engine's sleeper, interruptibly, bounded by the
- * deadline) until the expected completion, and then hands over to the waiter, whose immediate poll is the aimed one.
+ * WaiterOverrideConfiguration} has no initial delay), and right after a submission that poll cannot succeed. So a
+ * wait of our own operation first sleeps once (through the engine's sleeper, interruptibly, bounded by the deadline)
+ * until the plan's first poll, and then hands over to the waiter, whose immediate poll is the aimed one.
  * That is one bounded sleep before the waiter, not a polling loop: every poll is the waiter's. Before anything was
  * learned about this function and phase, the first poll and the backoff come from {@link FirstGuesses} (among them
  * the interval in which this deployment's previous update of the function ended, which this class keeps).
