@@ -20,12 +20,8 @@ class DeploymentCallBudgetTest extends SimulatorTestSupport {
 
     @Test
     void aFirstDeploymentThatLearnedNothingStaysWithinTheBudgetAndPollsTheCodeFirstAtTheDocumentedSecond() {
-        start(Duration.ofMillis(1500), Duration.ofMillis(500));
-        createFunction("fn");
+        List<CallRecord> calls = firstDeployment(Duration.ofMillis(1500), Duration.ofMillis(500));
 
-        List<CallRecord> calls = deploy(freshDeployer(), "v1");
-
-        assertThat(calls).as("%s", operations(calls)).hasSizeLessThanOrEqualTo(BUDGET);
         CallRecord update = calls.stream().filter(c -> c.operation().equals("UpdateFunctionCode")).findFirst()
                 .orElseThrow();
         CallRecord firstPoll = calls.get(calls.indexOf(update) + 1);
@@ -37,12 +33,7 @@ class DeploymentCallBudgetTest extends SimulatorTestSupport {
 
     @Test
     void aFirstDeploymentAtThreeTimesSlowerTimingsStaysWithinTheBudget() {
-        start(Duration.ofMillis(4500), Duration.ofMillis(1500));
-        createFunction("fn");
-
-        List<CallRecord> calls = deploy(freshDeployer(), "v1");
-
-        assertThat(calls).as("%s", operations(calls)).hasSizeLessThanOrEqualTo(BUDGET);
+        firstDeployment(Duration.ofMillis(4500), Duration.ofMillis(1500));
     }
 
     @Test
@@ -60,6 +51,15 @@ class DeploymentCallBudgetTest extends SimulatorTestSupport {
         int first = counts.get(0);
         assertThat(counts.subList(1, counts.size()).stream().mapToInt(Integer::intValue).average().orElseThrow())
                 .as("calls per deployment: %s", counts).isLessThan(first);
+    }
+
+    /** @return the calls of a deployer's first deployment of a function, checked against the budget */
+    private List<CallRecord> firstDeployment(Duration updateDelay, Duration publishDelay) {
+        start(updateDelay, publishDelay);
+        createFunction("fn");
+        List<CallRecord> calls = deploy(freshDeployer(), "v1");
+        assertThat(calls).as("%s", operations(calls)).hasSizeLessThanOrEqualTo(BUDGET);
+        return calls;
     }
 
     /** The real sleeper: waits sleep until their planned first poll. */
