@@ -9,8 +9,9 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
  * The waiter's backoff for one wait. The SDK waiter polls once at once, then asks this strategy for the delay before
  * each further poll ({@link FunctionWaits} starts the waiter at the plan's first poll, so that immediate poll is the
  * aimed one). With a learned {@link WaitPlan} (this function's recent waits of this phase) a first poll that was a
- * probe and saw it unfinished is followed by one at the plan's upper bound; after that, or without one, it polls
- * densely (every {@code minInterval}) for a few polls, then backs off exponentially. With only a guess (a plan made
+ * probe and saw it unfinished is followed by one at the plan's upper bound, and one there that saw it unfinished by
+ * one {@link WaitPlan#PRECISION} later; after that it polls densely (every {@code minInterval}) for a few polls, then
+ * backs off exponentially. With only a guess (a plan made
  * before anything was learned about this function and phase) it polls at the guess, then, when the plan brackets the
  * completion (this deployment's previous update of the function ended in an interval), evenly through that interval
  * in three steps, then on a ladder whose rungs are half the time elapsed apart (each poll at 1.5 × the time the previous
@@ -37,6 +38,8 @@ final class AdaptiveBackoff implements BackoffStrategy {
 
     private long previousDelay;
     private int densePolls;
+    /** A learned plan's polls after its first: 1 after the poll at the upper bound, 2 after the one just after it. */
+    private int retargets;
     /** When the poll now answered was sent: the waiter sends its first one as soon as this backoff is made. */
     private long pollSentNanos;
     private long lastNotDoneSentNanos = -1;
@@ -77,11 +80,19 @@ final class AdaptiveBackoff implements BackoffStrategy {
             // The sleep before the waiter was cut short (by the deadline): approach the planned poll in steps.
             delay = Math.min(MAX_BEFORE_EXPECTED_NANOS, plan.firstPoll().toNanos() - elapsed);
             beforePlanned = true;
-        } else if (plan != null && plan.bracketEnd() != null && densePolls == 0
-                && elapsed < plan.bracketEnd().toNanos()) {
-            // The probe saw it unfinished: straight to the upper bound, where it finished every recent time.
-            densePolls++;
-            delay = Math.min(MAX_BEFORE_EXPECTED_NANOS, plan.bracketEnd().toNanos() - elapsed);
+        } else if (plan != null && retargets < 2) {
+            long sent = lastNotDoneSentNanos - startNanos;
+            long upper = plan.bracketEnd().toNanos();
+            if (retargets == 0 && sent < upper - MIN_NANOS) {
+                // The probe saw it unfinished: straight to the upper bound, where it finished every recent time.
+                retargets = 1;
+                delay = upper - elapsed;
+            } else {
+                // The upper bound missed, by a hair most likely (a request's travel varies): once more, a bit later.
+                retargets = 2;
+                delay = sent + WaitPlan.PRECISION.toNanos() - elapsed;
+            }
+            delay = Math.min(MAX_BEFORE_EXPECTED_NANOS, delay);
             beforePlanned = true;
         } else if (plan != null) {
             if (densePolls < DENSE_POLLS) {
@@ -125,23 +136,24 @@ final class AdaptiveBackoff implements BackoffStrategy {
     }
 
     /**
-     * @param doneNanos when the answer that saw it completed came
-     * @return where the operation ended: after the last poll that saw it unfinished was sent (unknown when none
-     *     did), and by {@code doneNanos}
+     * @return where the operation ended, as send times of this wait's polls: after the last poll that saw it
+     *     unfinished was sent (unknown when none did), and by the time the poll that saw it finished was sent. Send
+     *     times, not answer times, so that a later wait aimed at them sees it finished as this one did, without the
+     *     answer's delay creeping into the aim
      */
-    ObservedDuration observedDuration(long doneNanos) {
-        Duration by = Duration.ofNanos(Math.max(0, doneNanos - startNanos));
+    ObservedDuration observedDuration() {
+        Duration by = Duration.ofNanos(Math.max(0, pollSentNanos - startNanos));
         return lastNotDoneSentNanos < 0 ? ObservedDuration.atMost(by)
                 : ObservedDuration.between(Duration.ofNanos(Math.max(0, lastNotDoneSentNanos - startNanos)), by);
     }
 
     /**
-     * @param doneNanos when the completed state was read
-     * @return the interval in which the operation ended: after the last poll that saw it unfinished (or, when none
-     *     did, after half the time to the poll that saw it finished) and no later than that poll
+     * @return the interval in which the operation ended, as send times of this wait's polls: after the last poll
+     *     that saw it unfinished (or, when none did, after half the time to the poll that saw it finished) and no
+     *     later than that poll
      */
-    Interval completedWithin(long doneNanos) {
-        long upper = Math.max(0, doneNanos - startNanos);
+    Interval completedWithin() {
+        long upper = Math.max(0, pollSentNanos - startNanos);
         long lower = lastNotDoneSentNanos < 0 ? upper / 2
                 : Math.max(0, Math.min(upper, lastNotDoneSentNanos - startNanos));
         return new Interval(Duration.ofNanos(lower), Duration.ofNanos(upper));

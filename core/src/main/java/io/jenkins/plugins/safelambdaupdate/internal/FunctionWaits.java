@@ -200,10 +200,9 @@ final class FunctionWaits {
 
     private void learn(Phase kind, AdaptiveBackoff backoff) {
         if (kind != null) {
-            long done = System.nanoTime();
-            durations.record(ctx.functionArn(), kind, backoff.observedDuration(done));
+            durations.record(ctx.functionArn(), kind, backoff.observedDuration());
             if (kind != Phase.PUBLISH) {
-                lastUpdate = backoff.completedWithin(done);
+                lastUpdate = backoff.completedWithin();
             }
         }
     }

@@ -3,10 +3,11 @@ package io.jenkins.plugins.safelambdaupdate.internal;
 import java.time.Duration;
 
 /**
- * Where one of our operations ended, as one wait's polls bound it, counted from its submission: after {@code after}
- * (the last poll that saw it unfinished was sent then; null when no poll did) and by {@code by} (the answer of the
- * poll that saw it finished came then). Both are bounds, never estimates, so the bounds of several waits of a
- * function that takes about as long each time can be intersected.
+ * Where one of our operations ended, as one wait's polls bound it, counted from its submission and measured by when
+ * polls were sent (a poll sent at a given time sees what is true a request's travel later): a poll sent at
+ * {@code after} saw it unfinished (null when no poll did) and one sent at {@code by} saw it finished. Both are
+ * bounds, never estimates, so the bounds of several waits of a function that takes about as long each time can be
+ * intersected, and a poll sent at {@code by} sees it finished again.
  *
  * @param after a lower bound, or null when unknown
  * @param by    an upper bound

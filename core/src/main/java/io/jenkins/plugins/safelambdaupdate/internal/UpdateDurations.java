@@ -37,9 +37,9 @@ import java.util.stream.Collectors;
  * </ul>
  */
 public final class UpdateDurations {
-    static final int WINDOW = 5;
+    static final int WINDOW = 8;
     /** How far below the upper bound the first probe of a function that may have turned faster goes. */
-    static final long FIRST_PROBE_MILLIS = 80;
+    static final long FIRST_PROBE_MILLIS = 40;
     /** Longer than any Lambda update or publish: a longer value is damage, not a measurement. */
     static final Duration MAX_PLAUSIBLE = Duration.ofMinutes(15);
     /** The most a function inherits before it has shown anything: updates of a zip mostly end within a second. */

@@ -11,15 +11,16 @@ import java.time.Duration;
  *       {@code bracketEnd}.</li>
  *   <li>A learned plan comes from the bounds within which this function's recent operations ended
  *       ({@link UpdateDurations#learned}): when they are tighter than {@link #PRECISION} the first poll goes to the
- *       upper bound and sees it done at once; else it probes inside them (half-way, at most {@code probe} below the
- *       upper bound), and when the probe sees it unfinished the next poll goes straight to the upper bound
- *       ({@code bracketEnd}), so a probe costs a poll, never lateness.</li>
+ *       upper bound ({@code bracketEnd}) and sees it done at once; else it probes inside them (half-way, at most
+ *       {@code probe} below the upper bound), and when the probe sees it unfinished the next poll goes straight to
+ *       the upper bound, so a probe costs a poll, never lateness. A poll at the upper bound that misses by a hair (a
+ *       request's travel varies) is followed {@link #PRECISION} later.</li>
  * </ul>
  *
  * @param firstPoll  the first poll's time after submission
  * @param learned    whether the plan comes from this function's own history of this phase
  * @param step       the even step through a guess's bracket, or null when there is none
- * @param bracketEnd the end of the bracket (a guess) or the upper bound to poll after a probe (learned), or null
+ * @param bracketEnd the end of the bracket (a guess), or the upper bound (learned), or null
  */
 record WaitPlan(Duration firstPoll, boolean learned, Duration step, Duration bracketEnd) {
     /**
@@ -39,7 +40,7 @@ record WaitPlan(Duration firstPoll, boolean learned, Duration step, Duration bra
     static WaitPlan learned(ObservedDuration bounds, Duration probe) {
         Duration width = bounds.by().minus(bounds.lower());
         if (width.compareTo(PRECISION) <= 0) {
-            return new WaitPlan(bounds.by(), true, null, null);
+            return new WaitPlan(bounds.by(), true, null, bounds.by());
         }
         Duration halfWay = bounds.lower().plus(width.dividedBy(2));
         Duration lowest = bounds.by().minus(probe);
