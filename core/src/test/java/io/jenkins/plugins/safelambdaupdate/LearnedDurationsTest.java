@@ -18,7 +18,7 @@ class LearnedDurationsTest extends SimulatorTestSupport {
 
     @Test
     void aDeployerThatSharesWhatAnEarlierOneLearnedPollsLessThanAColdOne() {
-        start(Duration.ofMillis(800));
+        start(Duration.ofMillis(1200));
         createFunction("fn");
         LearnedDurations shared = new LearnedDurations();
 
@@ -35,7 +35,7 @@ class LearnedDurationsTest extends SimulatorTestSupport {
 
     @Test
     void whatWasLearnedSurvivesARoundTripThroughAFileAndADamagedFileIsIgnored() throws Exception {
-        start(Duration.ofMillis(800));
+        start(Duration.ofMillis(1200));
         createFunction("fn");
         LearnedDurations first = new LearnedDurations();
         deployerLearningIn(first).deploy(request("v1", "first"), DeploymentListener.NONE);
