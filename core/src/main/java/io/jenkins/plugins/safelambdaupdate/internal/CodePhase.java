@@ -5,6 +5,7 @@ import io.jenkins.plugins.safelambdaupdate.Phase;
 import java.time.Duration;
 import java.time.Instant;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
+import software.amazon.awssdk.services.lambda.model.UpdateFunctionCodeResponse;
 
 /**
  * Step 5: update the code unless the deployed CodeSha256 is already ours; UpdateFunctionCode with the RevisionId just
@@ -36,13 +37,16 @@ final class CodePhase extends UpdatePhase {
         ctx.checkStillGoing();
         ctx.emit(new DeploymentEvent.Submitted(ctx.now(), Phase.CODE, code.describeUpdate()));
         Instant submittedAt = ctx.now();
-        String newSha = ctx.client().updateFunctionCode(code.updateRequest().functionName(ctx.functionArn())
-                .revisionId(cfg.revisionId()).overrideConfiguration(ctx.timeouts()).build()).codeSha256();
+        UpdateFunctionCodeResponse response = ctx.client().updateFunctionCode(code.updateRequest()
+                .functionName(ctx.functionArn()).revisionId(cfg.revisionId()).overrideConfiguration(ctx.timeouts())
+                .build());
+        String newSha = response.codeSha256();
         // Timed from the response: the request may have waited in the client-side rate limiter first.
         long submitted = System.nanoTime();
         support.ledger().worked(Phase.CODE);
         code.applied(newSha);
-        FunctionConfiguration updated = support.waits().awaitUpdated(Phase.CODE, submitted, code.size());
+        FunctionConfiguration updated = support.waits().awaitUpdated(Phase.CODE, submitted, code.size(),
+                response.lastModified());
         if (FunctionStatuses.isFailedUpdate(updated)) {
             throw DeploymentFailures.updateFailed(ctx, "Code update", updated);
         }

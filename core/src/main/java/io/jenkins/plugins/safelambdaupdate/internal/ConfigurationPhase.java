@@ -37,12 +37,13 @@ final class ConfigurationPhase extends UpdatePhase {
         ctx.emit(new DeploymentEvent.Submitted(ctx.now(), Phase.CONFIGURATION,
                 "Updating configuration (" + ConfigurationIntent.names(intent.differences(cfg)) + ")"));
         Instant submittedAt = ctx.now();
-        ctx.client().updateFunctionConfiguration(intent.toUpdate(ctx.functionArn(), cfg, cfg.revisionId()).toBuilder()
-                .overrideConfiguration(ctx.timeouts()).build());
+        String lastModified = ctx.client().updateFunctionConfiguration(intent.toUpdate(ctx.functionArn(), cfg,
+                cfg.revisionId()).toBuilder().overrideConfiguration(ctx.timeouts()).build()).lastModified();
         // Timed from the response: the request may have waited in the client-side rate limiter first.
         long submitted = System.nanoTime();
         support.ledger().worked(Phase.CONFIGURATION);
-        FunctionConfiguration updated = support.waits().awaitUpdated(Phase.CONFIGURATION, submitted);
+        FunctionConfiguration updated = support.waits().awaitUpdated(Phase.CONFIGURATION, submitted, 0,
+                lastModified);
         if (FunctionStatuses.isFailedUpdate(updated)) {
             throw DeploymentFailures.updateFailed(ctx, "Configuration update", updated);
         }

@@ -71,7 +71,7 @@ final class FunctionReads {
             waited = true;
         }
         if (FunctionStatuses.isInProgress(cfg)) {
-            cfg = waits.awaitUpdated(null, System.nanoTime());
+            cfg = waits.awaitUpdated(System.nanoTime());
             waited = true;
         }
         if (FunctionStatuses.isFailedState(cfg)) {

@@ -52,39 +52,51 @@ final class FunctionWaits {
     }
 
     /**
-     * Waits with FunctionUpdatedV2 until LastUpdateStatus is no longer InProgress.
+     * Waits with FunctionUpdatedV2 until someone else's update (LastUpdateStatus InProgress) is no longer in progress.
      *
-     * @param kind the phase of our own operation awaited (for learning its duration), or null for someone else's
-     * @param submittedNanos {@link System#nanoTime()} when the update's response arrived
+     * @param submittedNanos {@link System#nanoTime()} when the wait began
      * @return the configuration read last: Successful or Failed
      */
-    FunctionConfiguration awaitUpdated(Phase kind, long submittedNanos) {
-        return awaitUpdated(kind, submittedNanos, 0);
+    FunctionConfiguration awaitUpdated(long submittedNanos) {
+        return awaitUpdated(null, submittedNanos, 0, null);
     }
 
     /**
-     * As {@link #awaitUpdated(Phase, long)}, for our own update of a package of the given size.
+     * Waits with FunctionUpdatedV2 until our own update is no longer InProgress, and learns where it ended; when
+     * another writer's update followed ours (the wait then saw more than ours), only that ours was done by the end.
      *
-     * @param packageBytes the size of the package uploaded, 0 when unknown (a guess grows with it)
+     * @param kind           the phase of our own operation awaited (for learning its duration)
+     * @param submittedNanos {@link System#nanoTime()} when the update's response arrived
+     * @param packageBytes   the size of the package uploaded, 0 when unknown (a guess grows with it)
+     * @param lastModified   our update's LastModified, as its response gave it
+     * @return the configuration read last: Successful or Failed
      */
-    FunctionConfiguration awaitUpdated(Phase kind, long submittedNanos, long packageBytes) {
+    FunctionConfiguration awaitUpdated(Phase kind, long submittedNanos, long packageBytes, String lastModified) {
         WaitPlan plan = kind == null ? null : plan(kind, packageBytes);
         sleepUntilFirstPoll(plan, submittedNanos);
         while (true) {
             AdaptiveBackoff backoff = backoff(plan, submittedNanos);
+            FunctionConfiguration seen;
             try {
                 WaiterResponse<GetFunctionResponse> response = waiter.waitUntilFunctionUpdatedV2(latest(),
                         configuration(backoff));
-                learn(kind, backoff);
-                return response.matched().response().map(GetFunctionResponse::configuration)
+                seen = response.matched().response().map(GetFunctionResponse::configuration)
                         .orElseGet(ctx.client()::lastSeen);
             } catch (SdkClientException e) {
-                if (isWaiterFailure(e)) {
-                    learn(kind, backoff);
-                    return ctx.client().lastSeen();
+                if (!isWaiterFailure(e)) {
+                    retryAfterWaitFailure(e);
+                    continue;
                 }
-                retryAfterWaitFailure(e);
+                seen = ctx.client().lastSeen();
             }
+            if (seen != null && lastModified != null && !lastModified.equals(seen.lastModified())) {
+                // Another writer's update followed ours: polls that saw it in progress say nothing about ours, the
+                // one that saw it done only that ours was done by then.
+                durations.record(ctx.functionArn(), kind, ObservedDuration.atMost(backoff.observedDuration().by()));
+            } else {
+                learn(kind, backoff);
+            }
+            return seen;
         }
     }
 
