@@ -93,7 +93,7 @@ public final class AwsEnvironment {
         try {
             return Optional.of(RequestParameters.endpointUrl(endpoint));
         } catch (InvalidRequestException e) {
-            throw new InvalidRequestException("AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL " + shownEndpoint()
+            throw new InvalidRequestException(Parameter.ENDPOINT_URL_VARIABLE, shownEndpoint()
                     + " must be an absolute http or https URL with a host and no user information, such as "
                     + "http://localhost:4566");
         }
@@ -129,8 +129,8 @@ public final class AwsEnvironment {
             return checkedRegion("AWS_DEFAULT_REGION", defaultRegion);
         }
         Optional<String> fromArn = function == null ? Optional.empty() : function.region();
-        return fromArn.orElseThrow(() -> new InvalidRequestException("region", "region is not set: give the region"
-                + " parameter, set AWS_REGION or AWS_DEFAULT_REGION, or use a full function ARN"));
+        return fromArn.orElseThrow(() -> new InvalidRequestException(Parameter.REGION, "is not set: set ",
+                Parameter.REGION, ", AWS_REGION or AWS_DEFAULT_REGION, or use a full function ARN"));
     }
 
     /** The same check as the region parameter's, naming the variable the value came from. */
@@ -138,7 +138,7 @@ public final class AwsEnvironment {
         try {
             return RequestParameters.region(value);
         } catch (InvalidRequestException e) {
-            throw new InvalidRequestException("region", "region '" + value + "' from " + variable
+            throw new InvalidRequestException(Parameter.REGION, "'" + value + "' from " + variable
                     + " is not an AWS region name such as us-east-1");
         }
     }

@@ -2,7 +2,10 @@ package io.jenkins.plugins.safelambdaupdate;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Something that happened during a deployment, reported to a {@link DeploymentListener} as it happens.
@@ -200,19 +203,69 @@ public sealed interface DeploymentEvent {
     }
 
     /**
-     * A mutation was sent to AWS.
+     * A mutation was sent to AWS. What it changes is typed, per phase; fields of other phases are empty or null.
      *
      * @param at when
-     * @param phase the phase
-     * @param what a short human description, for example {@code "Updating code (CodeSha256 abc=)"} or
-     *     {@code "Updating configuration (memorySize, environment)"}; names settings, never values of variables
+     * @param phase {@link Phase#CODE}, {@link Phase#CONFIGURATION}, {@link Phase#PUBLISH} or {@link Phase#ALIAS}
+     * @param settings CONFIGURATION: the settings sent (those that differ from the function's), in declaration
+     *     order; empty for the other phases. Names only: never a value
+     * @param code CODE: where the new code comes from; null for the other phases
+     * @param codeSha256 CODE from a zip, and PUBLISH: the CodeSha256 expected; null otherwise
+     * @param alias ALIAS: the alias; null otherwise
+     * @param fromVersion ALIAS: the version it pointed to; null when it is created, and for the other phases
+     * @param toVersion ALIAS: the version it will point to; null for the other phases
      */
-    record Submitted(Instant at, Phase phase, String what) implements DeploymentEvent {
-        /** @throws NullPointerException if an argument is null */
+    record Submitted(Instant at, Phase phase, Set<Setting> settings, CodeSource code, String codeSha256, String alias,
+                     String fromVersion, String toVersion) implements DeploymentEvent {
+        /** @throws NullPointerException if at, phase or settings is null */
         public Submitted {
             Objects.requireNonNull(at, "at cannot be null");
             Objects.requireNonNull(phase, "phase cannot be null");
-            Objects.requireNonNull(what, "what cannot be null");
+            settings = Collections.unmodifiableSet(settings.isEmpty() ? EnumSet.noneOf(Setting.class)
+                    : EnumSet.copyOf(settings));
+        }
+
+        /**
+         * @param at when
+         * @param code where the code comes from, not null
+         * @param codeSha256 the CodeSha256 expected (a zip), or null when not known locally (S3, image)
+         * @return an update of the code
+         */
+        public static Submitted code(Instant at, CodeSource code, String codeSha256) {
+            return new Submitted(at, Phase.CODE, Set.of(), Objects.requireNonNull(code, "code cannot be null"),
+                    codeSha256, null, null, null);
+        }
+
+        /**
+         * @param at when
+         * @param settings the settings sent, not null
+         * @return an update of the configuration
+         */
+        public static Submitted configuration(Instant at, Set<Setting> settings) {
+            return new Submitted(at, Phase.CONFIGURATION, settings, null, null, null, null, null);
+        }
+
+        /**
+         * @param at when
+         * @param codeSha256 the CodeSha256 the version must hold, not null
+         * @return a PublishVersion
+         */
+        public static Submitted publish(Instant at, String codeSha256) {
+            return new Submitted(at, Phase.PUBLISH, Set.of(), null,
+                    Objects.requireNonNull(codeSha256, "codeSha256 cannot be null"), null, null, null);
+        }
+
+        /**
+         * @param at when
+         * @param alias the alias, not null
+         * @param fromVersion the version it points to, or null when it is created
+         * @param toVersion the version it will point to, not null
+         * @return a CreateAlias (fromVersion null) or UpdateAlias
+         */
+        public static Submitted alias(Instant at, String alias, String fromVersion, String toVersion) {
+            return new Submitted(at, Phase.ALIAS, Set.of(), null, null,
+                    Objects.requireNonNull(alias, "alias cannot be null"), fromVersion,
+                    Objects.requireNonNull(toVersion, "toVersion cannot be null"));
         }
 
         @Override
@@ -287,10 +340,11 @@ public sealed interface DeploymentEvent {
      *
      * @param at when
      * @param phase the phase
-     * @param reason why, for example {@code "not requested"} or {@code "CodeSha256 already deployed"}
+     * @param reason why, not null
+     * @param codeSha256 {@link SkipReason#CODE_UNCHANGED}: the CodeSha256 already deployed; null otherwise
      */
-    record Skipped(Instant at, Phase phase, String reason) implements DeploymentEvent {
-        /** @throws NullPointerException if an argument is null */
+    record Skipped(Instant at, Phase phase, SkipReason reason, String codeSha256) implements DeploymentEvent {
+        /** @throws NullPointerException if at, phase or reason is null */
         public Skipped {
             Objects.requireNonNull(at, "at cannot be null");
             Objects.requireNonNull(phase, "phase cannot be null");
@@ -316,17 +370,18 @@ public sealed interface DeploymentEvent {
      * @param cause why
      * @param attempt 1 for the first retry of this phase
      * @param delay the delay before the retry
-     * @param detail the AWS error type or a short explanation, for example {@code "ResourceConflictException"}
+     * @param errorCode the AWS error code (for example {@code ResourceConflictException}) or, for a failure without
+     *     one, the SDK exception's class name; null when no call failed (another writer's change seen in a read)
+     * @param statusCode the HTTP status of the refusal; null when there was no HTTP answer or no call failed
      */
-    record Retrying(Instant at, Phase phase, RetryCause cause, int attempt, Duration delay, String detail)
-            implements DeploymentEvent {
-        /** @throws NullPointerException if at, phase, cause, delay or detail is null */
+    record Retrying(Instant at, Phase phase, RetryCause cause, int attempt, Duration delay, String errorCode,
+                    Integer statusCode) implements DeploymentEvent {
+        /** @throws NullPointerException if at, phase, cause or delay is null */
         public Retrying {
             Objects.requireNonNull(at, "at cannot be null");
             Objects.requireNonNull(phase, "phase cannot be null");
             Objects.requireNonNull(cause, "cause cannot be null");
             Objects.requireNonNull(delay, "delay cannot be null");
-            Objects.requireNonNull(detail, "detail cannot be null");
         }
 
         @Override

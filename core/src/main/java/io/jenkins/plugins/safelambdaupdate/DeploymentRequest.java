@@ -328,25 +328,25 @@ public final class DeploymentRequest {
          */
         public DeploymentRequest build() {
             if (functionName == null) {
-                throw new InvalidRequestException("functionName", "functionName cannot be null");
+                throw new InvalidRequestException(Parameter.FUNCTION_NAME, "cannot be null");
             }
             if (environmentMode == null) {
-                throw new InvalidRequestException("environmentMode", "environmentMode cannot be null");
+                throw new InvalidRequestException(Parameter.ENVIRONMENT_MODE, "cannot be null");
             }
             if (deadline == null) {
-                throw new InvalidRequestException("deadline", "deadline cannot be null");
+                throw new InvalidRequestException(Parameter.DEADLINE, "cannot be null");
             }
             if (onForeignChange == null) {
-                throw new InvalidRequestException("onForeignChange", "onForeignChange cannot be null");
+                throw new InvalidRequestException(Parameter.ON_FOREIGN_CHANGE, "cannot be null");
             }
             if (environment != null) {
                 for (Map.Entry<String, String> e : environment.entrySet()) {
                     if (e.getKey() == null) {
-                        throw new InvalidRequestException("environment", "environment variable names cannot be null");
+                        throw new InvalidRequestException(Parameter.ENVIRONMENT, "variable names cannot be null");
                     }
                     if (e.getValue() == null) {
-                        throw new InvalidRequestException("environment",
-                                "environment variable " + e.getKey() + " cannot have a null value");
+                        throw new InvalidRequestException(Parameter.ENVIRONMENT,
+                                "variable " + e.getKey() + " cannot have a null value");
                     }
                 }
             }

@@ -48,8 +48,8 @@ public final class DynamoDbClients {
         try {
             return RequestParameters.endpointUrl(value);
         } catch (InvalidRequestException e) {
-            throw new InvalidRequestException(ENDPOINT_VARIABLE, ENDPOINT_VARIABLE + " "
-                    + (value.contains("@") ? "(with user information)" : "'" + value.trim() + "'")
+            throw new InvalidRequestException(Parameter.LOCK_ENDPOINT_URL_VARIABLE,
+                    (value.contains("@") ? "(with user information)" : "'" + value.trim() + "'")
                     + " must be an absolute http or https URL with a host and no user information, such as "
                     + "http://127.0.0.1:4567");
         }

@@ -39,14 +39,15 @@ public final class DynamoDbLockSettings {
 
     private DynamoDbLockSettings(Builder b) {
         this.tableName = DynamoDbLockTable.checkName(b.tableName);
-        this.leaseDuration = between("lockLease", b.leaseDuration, MIN_LEASE, MAX_LEASE);
-        this.heartbeatPeriod = between("lockHeartbeat", b.heartbeatPeriod, MIN_PERIOD, MAX_LEASE);
+        this.leaseDuration = between(Parameter.LOCK_LEASE, b.leaseDuration, MIN_LEASE, MAX_LEASE);
+        this.heartbeatPeriod = between(Parameter.LOCK_HEARTBEAT, b.heartbeatPeriod, MIN_PERIOD, MAX_LEASE);
         if (heartbeatPeriod.multipliedBy(2).compareTo(leaseDuration) > 0) {
-            throw new InvalidRequestException("lockHeartbeat", "lockHeartbeat (" + shown(heartbeatPeriod)
-                    + ") must be at most half of lockLease (" + shown(leaseDuration) + "), so that one late heartbeat "
+            throw new InvalidRequestException(Parameter.LOCK_HEARTBEAT, "(" + shown(heartbeatPeriod)
+                    + ") must be at most half of ", Parameter.LOCK_LEASE, " (" + shown(leaseDuration)
+                    + "), so that one late heartbeat "
                     + "does not lose the lock");
         }
-        this.refreshPeriod = between("lockRefresh", b.refreshPeriod, MIN_PERIOD, leaseDuration);
+        this.refreshPeriod = between(Parameter.LOCK_REFRESH, b.refreshPeriod, MIN_PERIOD, leaseDuration);
         this.ownerName = owner(b.ownerName);
     }
 
@@ -102,12 +103,12 @@ public final class DynamoDbLockSettings {
                 + shown(heartbeatPeriod) + ", refresh=" + shown(refreshPeriod) + ", owner=" + ownerName + "}";
     }
 
-    private static Duration between(String parameter, Duration value, Duration min, Duration max) {
+    private static Duration between(Parameter parameter, Duration value, Duration min, Duration max) {
         if (value == null) {
-            throw new InvalidRequestException(parameter, parameter + " cannot be null");
+            throw new InvalidRequestException(parameter, "cannot be null");
         }
         if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-            throw new InvalidRequestException(parameter, parameter + " must be between " + shown(min) + " and "
+            throw new InvalidRequestException(parameter, "must be between " + shown(min) + " and "
                     + shown(max) + ", was " + shown(value));
         }
         return value;
@@ -115,11 +116,11 @@ public final class DynamoDbLockSettings {
 
     private static String owner(String value) {
         if (value == null || value.isBlank()) {
-            throw new InvalidRequestException("lockOwner", "lockOwner cannot be blank");
+            throw new InvalidRequestException(Parameter.LOCK_OWNER, "cannot be blank");
         }
         String owner = value.strip();
         if (owner.length() > MAX_OWNER_LENGTH || owner.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidRequestException("lockOwner", "lockOwner must be one line of at most " + MAX_OWNER_LENGTH
+            throw new InvalidRequestException(Parameter.LOCK_OWNER, "must be one line of at most " + MAX_OWNER_LENGTH
                     + " characters");
         }
         return owner;

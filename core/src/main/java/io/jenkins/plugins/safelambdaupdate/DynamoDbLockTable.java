@@ -46,11 +46,11 @@ public final class DynamoDbLockTable {
      */
     public static String checkName(String tableName) {
         if (tableName == null || tableName.isBlank()) {
-            throw new InvalidRequestException("lockTable", "lockTable is required: the DynamoDB table that holds "
+            throw new InvalidRequestException(Parameter.LOCK_TABLE, "is required: the DynamoDB table that holds "
                     + "the locks");
         }
         if (!NAME.matcher(tableName).matches()) {
-            throw new InvalidRequestException("lockTable", "lockTable '" + tableName + "' is not a DynamoDB table "
+            throw new InvalidRequestException(Parameter.LOCK_TABLE, "'" + tableName + "' is not a DynamoDB table "
                     + "name: 3 to 255 letters, digits, '_', '-' or '.'");
         }
         return tableName;

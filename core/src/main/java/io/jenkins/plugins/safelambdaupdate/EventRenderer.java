@@ -2,6 +2,7 @@ package io.jenkins.plugins.safelambdaupdate;
 
 import java.util.Locale;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * Renders a {@link DeploymentEvent} as one plain human-readable line without a trailing newline and without a
@@ -14,7 +15,7 @@ import java.util.Objects;
  * Function settled: State=Active, LastUpdateStatus=Successful (waited 1.1 s)
  * Updating code (CodeSha256 abc=)
  * Code update confirmed after 1.0 s (CodeSha256 abc=, RevisionId 0c1...)
- * Conflict on configuration update (ResourceConflictException), retry 1 in 0.4 s
+ * Conflict on configuration update (ResourceConflictException, HTTP 409), retry 1 in 0.4 s
  * Published version 7 (CodeSha256 abc=)
  * Alias live -> 7 (moved)
  * Verified code and configuration
@@ -65,7 +66,20 @@ public final class EventRenderer {
 
         @Override
         public String visit(DeploymentEvent.Submitted e) {
-            return e.what();
+            switch (e.phase()) {
+                case CODE:
+                    return "Updating code" + codeSource(e.code(), e.codeSha256());
+                case CONFIGURATION:
+                    return "Updating configuration (" + e.settings().stream().map(s -> s.parameter().engineName())
+                            .collect(Collectors.joining(", ")) + ")";
+                case PUBLISH:
+                    return "Publishing a version (CodeSha256 " + e.codeSha256() + ")";
+                case ALIAS:
+                    return e.fromVersion() == null ? "Creating alias " + e.alias() + " -> " + e.toVersion()
+                            : "Moving alias " + e.alias() + " from " + e.fromVersion() + " to " + e.toVersion();
+                default:
+                    return "Updating " + noun(e.phase());
+            }
         }
 
         @Override
@@ -82,12 +96,14 @@ public final class EventRenderer {
 
         @Override
         public String visit(DeploymentEvent.Skipped e) {
-            return "Skipped " + noun(e.phase()) + ": " + e.reason();
+            return "Skipped " + noun(e.phase()) + ": " + skipText(e);
         }
 
         @Override
         public String visit(DeploymentEvent.Retrying e) {
-            return causeText(e.cause()) + " on " + noun(e.phase()) + " (" + e.detail() + "), retry " + e.attempt()
+            String answer = e.errorCode() == null ? "seen in the function as read"
+                    : e.errorCode() + (e.statusCode() == null ? "" : ", HTTP " + e.statusCode());
+            return causeText(e.cause()) + " on " + noun(e.phase()) + " (" + answer + "), retry " + e.attempt()
                     + " in " + Durations.format(e.delay());
         }
 
@@ -117,6 +133,29 @@ public final class EventRenderer {
                     + (e.stateLeft() == null ? "" : "; function left in " + e.stateLeft().describeAsOf(e.at()));
         }
     };
+
+    private static String codeSource(CodeSource code, String codeSha256) {
+        if (code instanceof CodeSource.S3Object s3) {
+            return " from s3://" + s3.bucket() + "/" + s3.key()
+                    + (s3.objectVersion() == null ? "" : " (version " + s3.objectVersion() + ")");
+        } else if (code instanceof CodeSource.ContainerImage image) {
+            return " to image " + image.imageUri();
+        }
+        return codeSha256 == null ? "" : " (CodeSha256 " + codeSha256 + ")";
+    }
+
+    private static String skipText(DeploymentEvent.Skipped e) {
+        switch (e.reason()) {
+            case NOT_REQUESTED:
+                return "not requested";
+            case CODE_UNCHANGED:
+                return "CodeSha256 " + e.codeSha256() + " already deployed";
+            case CONFIGURATION_UNCHANGED:
+                return "no change";
+            default:
+                return "the alias already points to the published version";
+        }
+    }
 
     private static String causeText(RetryCause cause) {
         switch (cause) {

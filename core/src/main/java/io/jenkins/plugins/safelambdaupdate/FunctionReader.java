@@ -1,6 +1,7 @@
 package io.jenkins.plugins.safelambdaupdate;
 
-import io.jenkins.plugins.safelambdaupdate.internal.DeploymentEngine;
+import io.jenkins.plugins.safelambdaupdate.internal.ReadOnlyRuns;
+import io.jenkins.plugins.safelambdaupdate.internal.RunSettings;
 import io.jenkins.plugins.safelambdaupdate.internal.UpdateDurations;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,13 +17,11 @@ public final class FunctionReader {
     /** How long {@link #status} may take by default, retries of throttled reads included: 2 minutes. */
     public static final Duration DEFAULT_STATUS_DEADLINE = Duration.ofMinutes(2);
 
-    private final DeploymentEngine engine;
+    private final ReadOnlyRuns runs;
 
     private FunctionReader(Builder b) {
-        // Reads take no lock: the engine's lock step is never reached on this path.
-        this.engine = new DeploymentEngine(b.client, LockProviders.none("a read takes no lock"), b.clock,
-                duration -> Thread.sleep(duration.toMillis()), Duration.ofMillis(100), new RequestValidator(),
-                new UpdateDurations());
+        this.runs = new ReadOnlyRuns(new RunSettings(b.client, b.clock, duration -> Thread.sleep(duration.toMillis()),
+                Duration.ofMillis(100), new UpdateDurations()));
     }
 
     /** @return a new builder */
@@ -41,7 +40,7 @@ public final class FunctionReader {
      *     {@link FailureKind#DEADLINE_EXCEEDED} or {@link FailureKind#INTERRUPTED}
      */
     public FunctionStatus status(String functionReference, Duration deadline) {
-        return engine.status(FunctionReference.parse(functionReference), positive(deadline));
+        return runs.status(FunctionReference.parse(functionReference), positive(deadline));
     }
 
     /**
@@ -56,12 +55,12 @@ public final class FunctionReader {
      *     {@link FailureKind#INTERRUPTED} (flag restored)
      */
     public FunctionStatus awaitSettled(String functionReference, Duration deadline) {
-        return engine.awaitSettled(FunctionReference.parse(functionReference), positive(deadline));
+        return runs.awaitSettled(FunctionReference.parse(functionReference), positive(deadline));
     }
 
     private static Duration positive(Duration deadline) {
         if (deadline == null || deadline.isNegative() || deadline.isZero()) {
-            throw new InvalidRequestException("deadline", "deadline must be positive, was "
+            throw new InvalidRequestException(Parameter.DEADLINE, "must be positive, was "
                     + (deadline == null ? null : Durations.format(deadline)));
         }
         return deadline;

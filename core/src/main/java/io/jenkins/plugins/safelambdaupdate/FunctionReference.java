@@ -45,10 +45,10 @@ public final class FunctionReference {
      */
     public static FunctionReference parse(String value) {
         if (value == null) {
-            throw new InvalidRequestException("functionName", "functionName cannot be null");
+            throw new InvalidRequestException(Parameter.FUNCTION_NAME, "cannot be null");
         }
         if (value.isBlank()) {
-            throw new InvalidRequestException("functionName", "functionName cannot be blank");
+            throw new InvalidRequestException(Parameter.FUNCTION_NAME, "cannot be blank");
         }
         Matcher m = FULL_ARN.matcher(value);
         if (m.matches()) {
@@ -62,7 +62,7 @@ public final class FunctionReference {
         if (m.matches()) {
             return new FunctionReference(value, m.group(1), null, null, null, m.group(2));
         }
-        throw new InvalidRequestException("functionName", "functionName must be a function name (letters, digits, "
+        throw new InvalidRequestException(Parameter.FUNCTION_NAME, "must be a function name (letters, digits, "
                 + "'-' and '_', at most 64 characters), name:qualifier, a function ARN "
                 + "(arn:aws:lambda:REGION:ACCOUNT:function:NAME[:QUALIFIER]) or a partial ARN "
                 + "(ACCOUNT:function:NAME[:QUALIFIER]), was '" + abbreviate(value) + "'");

@@ -38,10 +38,10 @@ public final class HttpProxy {
      */
     public static HttpProxy of(String host, int port, String username, String password, String noProxyHosts) {
         if (host == null || host.isBlank() || host.contains("/") || host.contains(" ")) {
-            throw new InvalidRequestException("proxy", "proxy host must be a host name, was '" + host + "'");
+            throw new InvalidRequestException(Parameter.PROXY, "host must be a host name, was '" + host + "'");
         }
         if (port < 1 || port > 65535) {
-            throw new InvalidRequestException("proxy", "proxy port must be between 1 and 65535, was " + port);
+            throw new InvalidRequestException(Parameter.PROXY, "port must be between 1 and 65535, was " + port);
         }
         List<Pattern> bypass = new ArrayList<>();
         if (noProxyHosts != null) {

@@ -153,7 +153,7 @@ public final class LambdaClients {
             AwsCredentialsProvider credentials = credentialsProvider;
             if (credentials == null && profile != null) {
                 if (profile.isBlank()) {
-                    throw new InvalidRequestException("profile", "profile cannot be blank");
+                    throw new InvalidRequestException(Parameter.PROFILE, "cannot be blank");
                 }
                 credentials = ProfileCredentialsProvider.builder().profileName(profile.trim()).build();
             }

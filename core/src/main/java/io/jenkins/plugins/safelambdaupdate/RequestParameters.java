@@ -3,6 +3,7 @@ package io.jenkins.plugins.safelambdaupdate;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +44,7 @@ public final class RequestParameters {
             int equals = assignment == null ? -1 : assignment.indexOf('=');
             if (equals <= 0) {
                 // Only the position is quoted: an entry without '=' may well be a bare secret.
-                throw new InvalidRequestException("environment", "environment entry " + position
+                throw new InvalidRequestException(Parameter.ENVIRONMENT, "entry " + position
                         + " is not of the form KEY=VALUE");
             }
             variables.put(assignment.substring(0, equals).trim(), assignment.substring(equals + 1));
@@ -69,19 +70,13 @@ public final class RequestParameters {
         boolean s3 = present(s3Bucket) || present(s3Key) || present(s3ObjectVersion);
         boolean image = present(imageUri);
         if ((zip ? 1 : 0) + (s3 ? 1 : 0) + (image ? 1 : 0) > 1) {
-            StringJoiner given = new StringJoiner(" ");
-            if (zip) {
-                given.add("zipFile");
-            }
-            if (s3) {
-                given.add("s3Bucket/s3Key");
-            }
-            if (image) {
-                given.add("imageUri");
-            }
             // Named after the first source the user actually gave, so the message never blames one they did not.
-            throw new InvalidRequestException(zip ? "zipFile" : "s3Bucket", "zipFile, s3Bucket/s3Key and imageUri are"
-                    + " mutually exclusive: give exactly one way to deploy code (given: " + given + ")");
+            Parameter first = zip ? Parameter.ZIP_FILE : Parameter.S3_BUCKET;
+            List<Object> problem = new ArrayList<>(List.of("cannot be combined with "));
+            problem.addAll(zip && s3 ? List.of(Parameter.S3_BUCKET, "/", Parameter.S3_KEY) : List.of(Parameter.IMAGE_URI));
+            problem.addAll(List.of(": give exactly one way to deploy code, ", Parameter.ZIP_FILE, ", ",
+                    Parameter.S3_BUCKET, "/", Parameter.S3_KEY, " or ", Parameter.IMAGE_URI));
+            throw new InvalidRequestException(first, problem.toArray());
         }
         if (zip) {
             return Optional.of(CodeSource.zipFile(zipFile));
@@ -91,12 +86,13 @@ public final class RequestParameters {
         }
         if (s3) {
             if (!present(s3Bucket) && !present(s3Key)) {
-                throw new InvalidRequestException("s3ObjectVersion", "s3ObjectVersion names a version of an S3 "
-                        + "object: give s3Bucket and s3Key too, or leave it out");
+                throw new InvalidRequestException(Parameter.S3_OBJECT_VERSION, "names a version of an S3 object: give ",
+                        Parameter.S3_BUCKET, " and ", Parameter.S3_KEY, " too, or leave it out");
             }
             if (!present(s3Bucket) || !present(s3Key)) {
-                throw new InvalidRequestException(present(s3Bucket) ? "s3Key" : "s3Bucket",
-                        "s3Bucket and s3Key go together: give both to deploy code from S3");
+                throw new InvalidRequestException(present(s3Bucket) ? Parameter.S3_KEY : Parameter.S3_BUCKET,
+                        "is missing: ", Parameter.S3_BUCKET, " and ", Parameter.S3_KEY,
+                        " go together, give both to deploy code from S3");
             }
             return Optional.of(CodeSource.s3(s3Bucket.trim(), s3Key.trim(),
                     present(s3ObjectVersion) ? s3ObjectVersion.trim() : null));
@@ -107,13 +103,13 @@ public final class RequestParameters {
     /**
      * Reads a named choice such as {@code merge} or {@code REPLACE} as a constant of {@code type}, ignoring case.
      *
-     * @param parameter the parameter's name, for the message
+     * @param parameter the parameter, for the message
      * @param value the value given; null or blank means {@code defaultValue}
      * @param defaultValue the value when none is given
      * @return the constant
      * @throws InvalidRequestException naming the parameter and the allowed values if no constant has that name
      */
-    public static <E extends Enum<E>> E choice(String parameter, String value, E defaultValue) {
+    public static <E extends Enum<E>> E choice(Parameter parameter, String value, E defaultValue) {
         if (value == null || value.isBlank()) {
             return defaultValue;
         }
@@ -127,7 +123,7 @@ public final class RequestParameters {
         for (E constant : type.getEnumConstants()) {
             allowed.add(constant.name().toLowerCase(Locale.ROOT));
         }
-        throw new InvalidRequestException(parameter, parameter + " must be one of " + allowed + ", was '" + value + "'");
+        throw new InvalidRequestException(parameter, "must be one of " + allowed + ", was '" + value + "'");
     }
 
     /**
@@ -139,7 +135,7 @@ public final class RequestParameters {
     public static String region(String region) {
         String trimmed = region == null ? "" : region.trim();
         if (!REGION.matcher(trimmed).matches()) {
-            throw new InvalidRequestException("region", "region '" + region
+            throw new InvalidRequestException(Parameter.REGION, "'" + region
                     + "' is not an AWS region name such as us-east-1");
         }
         return trimmed;
@@ -164,7 +160,7 @@ public final class RequestParameters {
         }
         // A URL with user information may carry a password: it is not quoted back.
         String shown = endpointUrl != null && endpointUrl.contains("@") ? "(with user information)" : "'" + endpointUrl + "'";
-        throw new InvalidRequestException("endpointUrl", "endpointUrl " + shown
+        throw new InvalidRequestException(Parameter.ENDPOINT_URL, shown
                 + " must be an absolute http or https URL with a host and no user information, such as http://127.0.0.1:4566");
     }
 

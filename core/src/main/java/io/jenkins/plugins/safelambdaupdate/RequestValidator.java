@@ -1,14 +1,6 @@
 package io.jenkins.plugins.safelambdaupdate;
 
-import java.io.IOException;
-import java.util.Arrays;
-import java.util.Enumeration;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -59,78 +51,36 @@ public final class RequestValidator {
         FunctionReference.parse(request.functionName());
         request.code().ifPresent(this::validateCode);
         request.environment().ifPresent(this::validateEnvironment);
-        request.memorySize().ifPresent(m -> requireRange("memorySize", m, 128, 10240, " MB"));
-        request.timeout().ifPresent(t -> requireRange("timeout", t, 1, 900, " seconds"));
-        request.handler().ifPresent(h -> requireMatch("handler", h, HANDLER, "a non-blank value of at most 128 characters without spaces"));
-        request.runtime().ifPresent(r -> requireMatch("runtime", r, RUNTIME, "a runtime identifier such as java21 or python3.13"));
+        request.memorySize().ifPresent(m -> requireRange(Parameter.MEMORY_SIZE, m, 128, 10240, " MB"));
+        request.timeout().ifPresent(t -> requireRange(Parameter.TIMEOUT, t, 1, 900, " seconds"));
+        request.handler().ifPresent(h -> requireMatch(Parameter.HANDLER, h, HANDLER, "a non-blank value of at most 128 characters without spaces"));
+        request.runtime().ifPresent(r -> requireMatch(Parameter.RUNTIME, r, RUNTIME, "a runtime identifier such as java21 or python3.13"));
         request.description().ifPresent(this::validateDescription);
         request.layers().ifPresent(this::validateLayers);
-        request.role().ifPresent(r -> requireMatch("role", r, ROLE_ARN, "an IAM role ARN such as arn:aws:iam::123456789012:role/my-role"));
+        request.role().ifPresent(r -> requireMatch(Parameter.ROLE, r, ROLE_ARN, "an IAM role ARN such as arn:aws:iam::123456789012:role/my-role"));
         if (request.environmentMode() == EnvironmentMode.REPLACE && request.environment().isEmpty()) {
             // Replacing with nothing given would remove every variable: only an explicitly empty set asks for that.
-            throw new InvalidRequestException("environmentMode", "environmentMode replace needs the complete set of "
-                    + "variables in environment (an empty set removes every variable)");
+            throw new InvalidRequestException(Parameter.ENVIRONMENT_MODE, "replace needs the complete set of "
+                    + "variables in ", Parameter.ENVIRONMENT, " (an empty set removes every variable)");
         }
         request.alias().ifPresent(a -> validateAlias(a, request.publish()));
         validateDeadline(request.deadline());
-        requireRange("conflictRetries", request.conflictRetries(), 0, MAX_CONFLICT_RETRIES, "");
+        requireRange(Parameter.CONFLICT_RETRIES, request.conflictRetries(), 0, MAX_CONFLICT_RETRIES, "");
     }
 
     private void validateCode(CodeSource code) {
         if (code instanceof CodeSource.ZipFile zip) {
-            validateZip(zip.path());
+            LocalZip.check(zip.path(), zip.path().toString());
+        } else if (code instanceof CodeSource.ZipArchive zip) {
+            LocalZip.checkSize(zip.digest().size(), zip.name());
         } else if (code instanceof CodeSource.S3Object s3) {
-            requireMatch("s3Bucket", s3.bucket(), S3_BUCKET, "an S3 bucket name (3 to 63 lower-case letters, digits, dots and hyphens)");
+            requireMatch(Parameter.S3_BUCKET, s3.bucket(), S3_BUCKET, "an S3 bucket name (3 to 63 lower-case letters, digits, dots and hyphens)");
             if (s3.key() == null || s3.key().isBlank() || s3.key().length() > 1024) {
-                throw new InvalidRequestException("s3Key", "s3Key must be a non-blank S3 object key of at most 1024 characters");
+                throw new InvalidRequestException(Parameter.S3_KEY, "must be a non-blank S3 object key of at most 1024 characters");
             }
         } else if (code instanceof CodeSource.ContainerImage image) {
-            requireMatch("imageUri", image.imageUri(), IMAGE_URI,
+            requireMatch(Parameter.IMAGE_URI, image.imageUri(), IMAGE_URI,
                     "an Amazon ECR image URI such as 123456789012.dkr.ecr.us-east-1.amazonaws.com/repo:tag");
-        }
-    }
-
-    private void validateZip(Path path) {
-        if (!Files.exists(path)) {
-            throw new InvalidRequestException("zipFile", "zipFile " + path + " does not exist");
-        }
-        if (!Files.isRegularFile(path)) {
-            throw new InvalidRequestException("zipFile", "zipFile " + path + " is not a regular file");
-        }
-        try {
-            long size = Files.size(path);
-            if (size > MAX_DIRECT_UPLOAD_BYTES) {
-                throw new InvalidRequestException("zipFile", "zipFile " + path + " is " + size
-                        + " bytes, over Lambda's direct-upload limit of " + MAX_DIRECT_UPLOAD_BYTES
-                        + " bytes (50 MiB); upload it to S3 and deploy with s3Bucket and s3Key");
-            }
-            checkZipArchive(path);
-        } catch (IOException e) {
-            throw new InvalidRequestException("zipFile", "zipFile " + path + " cannot be read: " + e.getMessage());
-        }
-    }
-
-    /**
-     * Reads the zip's central directory, as Lambda will: it must be readable and hold at least one entry, and no
-     * entry may have an absolute path or a {@code ..} component (it would unpack outside the function's directory).
-     */
-    private static void checkZipArchive(Path path) throws IOException {
-        try (ZipFile zip = new ZipFile(path.toFile())) {
-            if (zip.size() == 0) {
-                throw new InvalidRequestException("zipFile", "zipFile " + path + " is an empty zip archive");
-            }
-            Enumeration<? extends ZipEntry> entries = zip.entries();
-            while (entries.hasMoreElements()) {
-                String name = entries.nextElement().getName().replace('\\', '/');
-                if (name.startsWith("/") || name.matches("^[A-Za-z]:/.*")
-                        || Arrays.asList(name.split("/")).contains("..")) {
-                    throw new InvalidRequestException("zipFile", "zipFile " + path + " holds an entry outside the "
-                            + "archive's root (absolute path or '..'): " + name);
-                }
-            }
-        } catch (ZipException e) {
-            throw new InvalidRequestException("zipFile", "zipFile " + path + " is not a readable zip archive ("
-                    + e.getMessage() + ")");
         }
     }
 
@@ -138,20 +88,20 @@ public final class RequestValidator {
         for (Map.Entry<String, String> variable : environment.entrySet()) {
             String name = variable.getKey();
             if (name == null || !ENVIRONMENT_NAME.matcher(name).matches()) {
-                throw new InvalidRequestException("environment", "environment variable name '" + name
+                throw new InvalidRequestException(Parameter.ENVIRONMENT, "variable name '" + name
                         + "' is invalid: it must start with a letter and hold only letters, digits and underscores");
             }
             if (RESERVED_ENVIRONMENT_NAMES.contains(name)) {
-                throw new InvalidRequestException("environment", "environment variable " + name
+                throw new InvalidRequestException(Parameter.ENVIRONMENT, "variable " + name
                         + " is reserved by the Lambda runtime and cannot be set");
             }
             if (variable.getValue() == null) {
-                throw new InvalidRequestException("environment", "environment variable " + name + " has no value");
+                throw new InvalidRequestException(Parameter.ENVIRONMENT, "variable " + name + " has no value");
             }
         }
         int total = environmentBytes(environment);
         if (total > MAX_ENVIRONMENT_BYTES) {
-            throw new InvalidRequestException("environment", "environment variables take " + total
+            throw new InvalidRequestException(Parameter.ENVIRONMENT, "variables take " + total
                     + " bytes as Lambda measures them (as JSON), over Lambda's limit of " + MAX_ENVIRONMENT_BYTES + " bytes in all");
         }
     }
@@ -191,47 +141,47 @@ public final class RequestValidator {
 
     private void validateDescription(String description) {
         if (description.length() > MAX_DESCRIPTION) {
-            throw new InvalidRequestException("description", "description must be at most " + MAX_DESCRIPTION
+            throw new InvalidRequestException(Parameter.DESCRIPTION, "must be at most " + MAX_DESCRIPTION
                     + " characters, was " + description.length());
         }
     }
 
     private void validateLayers(List<String> layers) {
         if (layers.size() > MAX_LAYERS) {
-            throw new InvalidRequestException("layers", "layers may name at most " + MAX_LAYERS + " layers, named " + layers.size());
+            throw new InvalidRequestException(Parameter.LAYERS, "may name at most " + MAX_LAYERS + " layers, named " + layers.size());
         }
         for (String layer : layers) {
-            requireMatch("layers", layer, LAYER_VERSION_ARN,
+            requireMatch(Parameter.LAYERS, layer, LAYER_VERSION_ARN,
                     "a layer version ARN such as arn:aws:lambda:us-east-1:123456789012:layer:my-layer:3");
         }
     }
 
     private void validateAlias(String alias, boolean publish) {
-        requireMatch("alias", alias, ALIAS_NAME,
+        requireMatch(Parameter.ALIAS, alias, ALIAS_NAME,
                 "1 to 128 letters, digits, hyphens and underscores, not only digits");
         if (!publish) {
-            throw new InvalidRequestException("alias", "alias " + alias
-                    + " needs publish: the alias is moved to the version this deployment publishes");
+            throw new InvalidRequestException(Parameter.ALIAS, alias + " needs ", Parameter.PUBLISH,
+                    ": the alias is moved to the version this deployment publishes");
         }
     }
 
     private void validateDeadline(Duration deadline) {
         if (deadline.isNegative() || deadline.isZero() || deadline.compareTo(MAX_DEADLINE) > 0) {
-            throw new InvalidRequestException("deadline", "deadline must be positive and at most " + MAX_DEADLINE.toHours()
+            throw new InvalidRequestException(Parameter.DEADLINE, "must be positive and at most " + MAX_DEADLINE.toHours()
                     + " hours, was " + Durations.format(deadline));
         }
     }
 
-    private static void requireRange(String parameter, int value, int min, int max, String unit) {
+    private static void requireRange(Parameter parameter, int value, int min, int max, String unit) {
         if (value < min || value > max) {
-            throw new InvalidRequestException(parameter, parameter + " must be between " + min + " and " + max + unit
+            throw new InvalidRequestException(parameter, "must be between " + min + " and " + max + unit
                     + ", was " + value);
         }
     }
 
-    private static void requireMatch(String parameter, String value, Pattern pattern, String expected) {
+    private static void requireMatch(Parameter parameter, String value, Pattern pattern, String expected) {
         if (value == null || !pattern.matcher(value).matches()) {
-            throw new InvalidRequestException(parameter, parameter + " '" + value + "' is invalid: expected " + expected);
+            throw new InvalidRequestException(parameter, "'" + value + "' is invalid: expected " + expected);
         }
     }
 }

@@ -1,36 +1,36 @@
 package io.jenkins.plugins.safelambdaupdate;
 
 /**
- * The configuration settings a deployment can change, each with the name of its request parameter (as
- * {@link InvalidRequestException#parameter()} and the builder of {@link DeploymentRequest} name it). Front ends
+ * The configuration settings a deployment can change, each with its request {@link Parameter} (as
+ * {@link InvalidRequestException#parameter()} reports it). Front ends
  * word them in their own vocabulary ({@code --memory} on the command line, {@code memorySize} in a Jenkinsfile).
  */
 public enum Setting {
     /** The environment variables. */
-    ENVIRONMENT("environment"),
+    ENVIRONMENT(Parameter.ENVIRONMENT),
     /** The memory size in MB. */
-    MEMORY_SIZE("memorySize"),
+    MEMORY_SIZE(Parameter.MEMORY_SIZE),
     /** The timeout in seconds. */
-    TIMEOUT("timeout"),
+    TIMEOUT(Parameter.TIMEOUT),
     /** The handler. */
-    HANDLER("handler"),
+    HANDLER(Parameter.HANDLER),
     /** The runtime identifier. */
-    RUNTIME("runtime"),
+    RUNTIME(Parameter.RUNTIME),
     /** The description. */
-    DESCRIPTION("description"),
+    DESCRIPTION(Parameter.DESCRIPTION),
     /** The layer ARNs. */
-    LAYERS("layers"),
+    LAYERS(Parameter.LAYERS),
     /** The execution role ARN. */
-    ROLE("role");
+    ROLE(Parameter.ROLE);
 
-    private final String parameter;
+    private final Parameter parameter;
 
-    Setting(String parameter) {
+    Setting(Parameter parameter) {
         this.parameter = parameter;
     }
 
-    /** @return the request parameter that sets it, for example {@code memorySize} */
-    public String parameter() {
+    /** @return the request parameter that sets it, for example {@link Parameter#MEMORY_SIZE} */
+    public Parameter parameter() {
         return parameter;
     }
 }

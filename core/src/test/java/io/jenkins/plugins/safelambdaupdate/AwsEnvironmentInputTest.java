@@ -25,7 +25,7 @@ class AwsEnvironmentInputTest {
                 () -> AwsEnvironment.of(Map.of("AWS_ENDPOINT_URL", value)).endpoint());
 
         assertThat(refusal).as(value).isNotNull();
-        assertThat(refusal.parameter()).isEqualTo("AWS_ENDPOINT_URL");
+        assertThat(refusal.parameter().engineName()).isEqualTo("AWS_ENDPOINT_URL");
         assertThat(refusal.getMessage()).startsWith("AWS_ENDPOINT_URL").doesNotContain(PASSWORD);
     }
 
@@ -43,7 +43,7 @@ class AwsEnvironmentInputTest {
                 () -> AwsEnvironment.of(Map.of(variable, "US-EAST-1")).resolveRegion(null, NAME));
 
         assertThat(refusal).isNotNull();
-        assertThat(refusal.parameter()).isEqualTo("region");
+        assertThat(refusal.parameter().engineName()).isEqualTo("region");
         assertThat(refusal.getMessage()).contains(variable).contains("US-EAST-1");
     }
 

@@ -43,7 +43,7 @@ class AwsEnvironmentTest {
                 .isEqualTo("us-east-2");
         assertThat(AwsEnvironment.of(Map.of()).resolveRegion(null, ARN)).isEqualTo("eu-central-1");
         assertThatThrownBy(() -> AwsEnvironment.of(Map.of()).resolveRegion(null, NAME))
-                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.parameter()).isEqualTo("region"));
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.parameter().engineName()).isEqualTo("region"));
     }
 
     @Test
@@ -53,7 +53,7 @@ class AwsEnvironmentTest {
         assertThat(env.profile()).contains("ci");
         assertThatThrownBy(() -> AwsEnvironment.of(Map.of("AWS_ENDPOINT_URL", "not a url")).endpoint())
                 .isInstanceOfSatisfying(InvalidRequestException.class,
-                        e -> assertThat(e.parameter()).isEqualTo("AWS_ENDPOINT_URL"));
+                        e -> assertThat(e.parameter().engineName()).isEqualTo("AWS_ENDPOINT_URL"));
     }
 
     @Test

@@ -113,7 +113,7 @@ class BadInputTest extends SimulatorTestSupport {
                 () -> deployer.deploy(builder.build(), events));
 
         assertThat(refusal).as(description).isNotNull();
-        assertThat(refusal.parameter()).isEqualTo(parameter);
+        assertThat(refusal.parameter().engineName()).isEqualTo(parameter);
         assertThat(refusal.getMessage()).startsWith(parameter).doesNotContain(SECRET_VALUE);
         assertThat(refusal.failure()).isEqualTo(FailureKind.INVALID_REQUEST);
         assertThat(sim.stats().totalCalls()).as("calls recorded by the simulator").isZero();
@@ -133,9 +133,9 @@ class BadInputTest extends SimulatorTestSupport {
                 badParameter("S3 bucket without key", "s3Key", () -> RequestParameters.codeSource(null, "bucket", null, null, null)),
                 badParameter("S3 key without bucket", "s3Bucket", () -> RequestParameters.codeSource(null, null, "key", null, null)),
                 badParameter("unknown environment mode", "environmentMode",
-                        () -> RequestParameters.choice("environmentMode", "overwrite", EnvironmentMode.MERGE)),
+                        () -> RequestParameters.choice(Parameter.ENVIRONMENT_MODE, "overwrite", EnvironmentMode.MERGE)),
                 badParameter("unknown foreign-change policy", "onForeignChange",
-                        () -> RequestParameters.choice("onForeignChange", "ignore", ForeignChangePolicy.REAPPLY)),
+                        () -> RequestParameters.choice(Parameter.ON_FOREIGN_CHANGE, "ignore", ForeignChangePolicy.REAPPLY)),
                 badParameter("region that is not a region", "region", () -> RequestParameters.region("moon-base-1a")),
                 badParameter("blank region", "region", () -> RequestParameters.region(" ")),
                 badParameter("endpoint without scheme", "endpointUrl", () -> RequestParameters.endpointUrl("localhost:4566")),
@@ -149,7 +149,7 @@ class BadInputTest extends SimulatorTestSupport {
         InvalidRequestException refusal = catchThrowableOfType(InvalidRequestException.class, parse::run);
 
         assertThat(refusal).as(description).isNotNull();
-        assertThat(refusal.parameter()).isEqualTo(parameter);
+        assertThat(refusal.parameter().engineName()).isEqualTo(parameter);
         assertThat(refusal.getMessage()).contains(parameter).doesNotContain(SECRET_VALUE);
     }
 
@@ -161,9 +161,9 @@ class BadInputTest extends SimulatorTestSupport {
         assertThat(RequestParameters.codeSource(null, null, null, null, null)).isEmpty();
         assertThat(catchThrowableOfType(InvalidRequestException.class,
                 () -> RequestParameters.codeSource(Path.of("a.zip"), "bucket", "key", null, null)))
-                .hasMessageEndingWith("(given: zipFile s3Bucket/s3Key)");
-        assertThat(RequestParameters.choice("environmentMode", "Replace", EnvironmentMode.MERGE)).isEqualTo(EnvironmentMode.REPLACE);
-        assertThat(RequestParameters.choice("environmentMode", null, EnvironmentMode.MERGE)).isEqualTo(EnvironmentMode.MERGE);
+                .hasMessageStartingWith("zipFile cannot be combined with s3Bucket/s3Key: ");
+        assertThat(RequestParameters.choice(Parameter.ENVIRONMENT_MODE, "Replace", EnvironmentMode.MERGE)).isEqualTo(EnvironmentMode.REPLACE);
+        assertThat(RequestParameters.choice(Parameter.ENVIRONMENT_MODE, null, EnvironmentMode.MERGE)).isEqualTo(EnvironmentMode.MERGE);
         assertThat(RequestParameters.region(" eu-west-3 ")).isEqualTo("eu-west-3");
         assertThat(RequestParameters.region("us-gov-west-1")).isEqualTo("us-gov-west-1");
         assertThat(RequestParameters.endpointUrl("http://127.0.0.1:4566")).hasPort(4566);

@@ -73,7 +73,10 @@ class DeploymentFailureTest extends SimulatorTestSupport {
             assertThat(r.cause()).isEqualTo(RetryCause.STALE_REVISION);
         });
         assertThat(events.of(DeploymentEvent.Retrying.class)).singleElement()
-                .satisfies(e -> assertThat(e.detail()).isEqualTo("PreconditionFailedException"));
+                .satisfies(e -> {
+                    assertThat(e.errorCode()).isEqualTo("PreconditionFailedException");
+                    assertThat(e.statusCode()).isEqualTo(412);
+                });
         assertThat(version("fn", result.version().orElseThrow()).codeSha256()).isEqualTo(SimulatedAws.sha256(zip));
         // Our merge did not undo the other writer's unrelated change.
         assertThat(sim.function("fn").orElseThrow().latest().description()).isEqualTo("changed elsewhere");
@@ -213,16 +216,40 @@ class DeploymentFailureTest extends SimulatorTestSupport {
     @Test
     void theDeadlineStopsTheWaitAndReportsTheStateLeft() {
         startWith(Duration.ofSeconds(3));
+        Path zip = zip("v1");
 
-        assertThatThrownBy(() -> deployer.deploy(codeAndEnvironment(zip("v1")).deadline(Duration.ofMillis(700)).build(),
+        assertThatThrownBy(() -> deployer.deploy(codeAndEnvironment(zip).deadline(Duration.ofMillis(700)).build(),
                 DeploymentListener.NONE))
                 .isInstanceOfSatisfying(DeploymentException.class, e -> {
                     assertThat(e.failure()).isEqualTo(FailureKind.DEADLINE_EXCEEDED);
-                    assertThat(e.stateLeft()).isPresent();
+                    // What the run itself last observed: the answer to its own UpdateFunctionCode.
+                    assertThat(e.stateLeft()).hasValueSatisfying(s -> {
+                        assertThat(s.lastUpdateStatus()).isEqualTo("InProgress");
+                        assertThat(s.codeSha256()).isEqualTo(SimulatedAws.sha256(zip));
+                        assertThat(s.readAt()).isPresent();
+                    });
                     assertThat(e.getMessage()).contains("Deadline");
                 });
         assertThat(sim.stats().calls("UpdateFunctionConfiguration")).isZero();
         assertThat(locks.isFree(arn)).isTrue();
+    }
+
+    @Test
+    void aReaderNeedsNoLockAndReportsTheStateItReadWhenItsDeadlinePasses() {
+        startWith(Duration.ofSeconds(3));
+        foreign.updateFunctionConfiguration(b -> b.functionName("fn").description("changed elsewhere"));
+        FunctionReader reader = FunctionReader.builder().client(client).build();
+
+        assertThatThrownBy(() -> reader.awaitSettled("fn", Duration.ofMillis(700)))
+                .isInstanceOfSatisfying(DeploymentException.class, e -> {
+                    assertThat(e.failure()).isEqualTo(FailureKind.DEADLINE_EXCEEDED);
+                    assertThat(e.stateLeft()).hasValueSatisfying(s -> {
+                        assertThat(s.lastUpdateStatus()).isEqualTo("InProgress");
+                        assertThat(s.readAt()).as("read by the reader itself").isPresent();
+                    });
+                });
+        assertThat(locks.acquiredNames()).as("a read takes no lock").isEmpty();
+        assertThat(mutationsLogged()).containsExactly("UpdateFunctionConfiguration"); // the foreign one only
     }
 
     @Test

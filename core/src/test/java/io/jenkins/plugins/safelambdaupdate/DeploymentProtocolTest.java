@@ -169,7 +169,10 @@ class DeploymentProtocolTest extends SimulatorTestSupport {
         assertThat(f.latest().description()).isEqualTo("deployed");
         assertThat(f.latest().memorySize()).isEqualTo(128);
         assertThat(events.of(DeploymentEvent.Submitted.class)).singleElement()
-                .satisfies(e -> assertThat(e.what()).isEqualTo("Updating configuration (timeout, handler, description)"));
+                .satisfies(e -> {
+                    assertThat(e.phase()).isEqualTo(Phase.CONFIGURATION);
+                    assertThat(e.settings()).containsExactly(Setting.TIMEOUT, Setting.HANDLER, Setting.DESCRIPTION);
+                });
         UpdateFunctionConfigurationRequest sent = recorder.requests(UpdateFunctionConfigurationRequest.class).get(0);
         assertThat(sent.memorySize()).isNull();
         assertThat(sent.environment()).isNull();
@@ -249,10 +252,10 @@ class DeploymentProtocolTest extends SimulatorTestSupport {
         assertThatThrownBy(() -> deployer.deploy(DeploymentRequest.builder().functionName("fn").memorySize(64).build(),
                 events))
                 .isInstanceOfSatisfying(InvalidRequestException.class,
-                        e -> assertThat(e.parameter()).isEqualTo("memorySize"));
+                        e -> assertThat(e.parameter().engineName()).isEqualTo("memorySize"));
         assertThatThrownBy(() -> deployer.deploy(DeploymentRequest.builder().functionName("bad name").build(), events))
                 .isInstanceOfSatisfying(InvalidRequestException.class,
-                        e -> assertThat(e.parameter()).isEqualTo("functionName"));
+                        e -> assertThat(e.parameter().engineName()).isEqualTo("functionName"));
         assertThat(sim.stats().totalCalls()).isZero();
         assertThat(events.of(DeploymentEvent.Failed.class)).hasSize(2);
     }

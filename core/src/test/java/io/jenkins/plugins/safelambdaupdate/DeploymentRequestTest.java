@@ -1,6 +1,7 @@
 package io.jenkins.plugins.safelambdaupdate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
@@ -52,7 +53,7 @@ class DeploymentRequestTest {
     void requiresFunctionName() {
         assertThatThrownBy(() -> DeploymentRequest.builder().build())
                 .isInstanceOfSatisfying(InvalidRequestException.class,
-                        e -> assertThat(e.parameter()).isEqualTo("functionName"))
+                        e -> assertThat(e.parameter().engineName()).isEqualTo("functionName"))
                 .hasMessage("functionName cannot be null");
     }
 
@@ -64,7 +65,7 @@ class DeploymentRequestTest {
         env.put("A", null);
         assertThatThrownBy(() -> DeploymentRequest.builder().functionName("fn").environment(env).build())
                 .isInstanceOfSatisfying(InvalidRequestException.class,
-                        e -> assertThat(e.parameter()).isEqualTo("environment"));
+                        e -> assertThat(e.parameter().engineName()).isEqualTo("environment"));
     }
 
     @Test
@@ -87,10 +88,25 @@ class DeploymentRequestTest {
     }
 
     @Test
-    void invalidRequestMessagesStartWithTheParameter() {
-        assertThat(new InvalidRequestException("memorySize", "memorySize must be between 128 and 10240 MB, was 64")
-                .getMessage()).isEqualTo("memorySize must be between 128 and 10240 MB, was 64");
-        assertThat(new InvalidRequestException("timeout", "must be positive").getMessage())
-                .isEqualTo("timeout: must be positive");
+    void aRefusalCarriesItsParameterAndAProblemThatNeverNamesIt() {
+        InvalidRequestException refusal = catchThrowableOfType(InvalidRequestException.class,
+                () -> new RequestValidator().validate(DeploymentRequest.builder().functionName("fn").memorySize(64).build()));
+        assertThat(refusal.parameter()).isEqualTo(Parameter.MEMORY_SIZE);
+        assertThat(refusal.problem()).isEqualTo("must be between 128 and 10240 MB, was 64").doesNotContain("memorySize");
+        assertThat(refusal.getMessage()).isEqualTo("memorySize must be between 128 and 10240 MB, was 64");
+        assertThat(refusal.describe(p -> p == Parameter.MEMORY_SIZE ? "--memory" : "?"))
+                .isEqualTo("--memory must be between 128 and 10240 MB, was 64");
+    }
+
+    @Test
+    void otherParametersAProblemMentionsAreWordedByTheReader() {
+        InvalidRequestException refusal = catchThrowableOfType(InvalidRequestException.class,
+                () -> new RequestValidator().validate(DeploymentRequest.builder().functionName("fn").alias("live").build()));
+        assertThat(refusal.parameter()).isEqualTo(Parameter.ALIAS);
+        assertThat(refusal.getMessage()).startsWith("alias live needs publish: ");
+        assertThat(refusal.problem(p -> "<" + p.name() + ">")).startsWith("live needs <PUBLISH>: ")
+                .doesNotContain("publish:");
+        assertThat(refusal.describe(p -> "--" + p.name().toLowerCase(java.util.Locale.ROOT)))
+                .startsWith("--alias live needs --publish: ");
     }
 }

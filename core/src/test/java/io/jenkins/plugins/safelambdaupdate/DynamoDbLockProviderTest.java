@@ -179,7 +179,7 @@ class DynamoDbLockProviderTest {
                         + "lock table");
         assertThatThrownBy(() -> DynamoDbLockTable.create(client, "a b"))
                 .isInstanceOfSatisfying(InvalidRequestException.class,
-                        e -> assertThat(e.parameter()).isEqualTo("lockTable"));
+                        e -> assertThat(e.parameter().engineName()).isEqualTo("lockTable"));
     }
 
     @Test

@@ -57,6 +57,6 @@ class DynamoDbLockSettingsTest {
     void refusedNamingTheParameter(String parameter, UnaryOperator<DynamoDbLockSettings.Builder> change) {
         DynamoDbLockSettings.Builder builder = change.apply(DynamoDbLockSettings.builder().tableName("deploy-locks"));
         assertThatThrownBy(builder::build).isInstanceOfSatisfying(InvalidRequestException.class,
-                e -> assertThat(e.parameter()).isEqualTo(parameter)).hasMessageStartingWith(parameter);
+                e -> assertThat(e.parameter().engineName()).isEqualTo(parameter)).hasMessageStartingWith(parameter);
     }
 }

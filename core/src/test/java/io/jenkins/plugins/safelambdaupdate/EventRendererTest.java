@@ -2,6 +2,8 @@ package io.jenkins.plugins.safelambdaupdate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+import java.util.EnumSet;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -23,11 +25,25 @@ class EventRendererTest {
                 .isEqualTo("Lock acquired after 3.2 s");
         assertThat(renderer.render(new DeploymentEvent.Settled(AT, settled, Duration.ofMillis(1100))))
                 .isEqualTo("Function settled: State=Active, LastUpdateStatus=Successful (waited 1.1 s)");
-        assertThat(renderer.render(new DeploymentEvent.Submitted(AT, Phase.CODE, "Updating code (CodeSha256 abc=)")))
+        assertThat(renderer.render(DeploymentEvent.Submitted.code(AT, CodeSource.zipFile(Path.of("fn.zip")), "abc=")))
                 .isEqualTo("Updating code (CodeSha256 abc=)");
+        assertThat(renderer.render(DeploymentEvent.Submitted.code(AT, CodeSource.s3("b", "k.zip", "3"), null)))
+                .isEqualTo("Updating code from s3://b/k.zip (version 3)");
+        assertThat(renderer.render(DeploymentEvent.Submitted.configuration(AT,
+                EnumSet.of(Setting.TIMEOUT, Setting.ENVIRONMENT))))
+                .as("in declaration order, by parameter name").isEqualTo("Updating configuration (environment, timeout)");
+        assertThat(renderer.render(DeploymentEvent.Submitted.publish(AT, "abc=")))
+                .isEqualTo("Publishing a version (CodeSha256 abc=)");
+        assertThat(renderer.render(DeploymentEvent.Submitted.alias(AT, "live", null, "7")))
+                .isEqualTo("Creating alias live -> 7");
+        assertThat(renderer.render(DeploymentEvent.Submitted.alias(AT, "live", "6", "7")))
+                .isEqualTo("Moving alias live from 6 to 7");
         assertThat(renderer.render(new DeploymentEvent.Retrying(AT, Phase.CONFIGURATION, RetryCause.CONFLICT, 1,
-                Duration.ofMillis(400), "ResourceConflictException")))
-                .isEqualTo("Conflict on configuration update (ResourceConflictException), retry 1 in 400 ms");
+                Duration.ofMillis(400), "ResourceConflictException", 409)))
+                .isEqualTo("Conflict on configuration update (ResourceConflictException, HTTP 409), retry 1 in 400 ms");
+        assertThat(renderer.render(new DeploymentEvent.Retrying(AT, Phase.CODE, RetryCause.STALE_REVISION, 2,
+                Duration.ofMillis(400), null, null)))
+                .isEqualTo("Changed by another writer on code update (seen in the function as read), retry 2 in 400 ms");
         assertThat(renderer.render(new DeploymentEvent.LockAcquired(AT, ARN, Duration.ofMillis(1))))
                 .as("never 0.0 s for a wait that took a millisecond").isEqualTo("Lock acquired after 1 ms");
         assertThat(renderer.render(new DeploymentEvent.Published(AT, "7", "abc="))).isEqualTo("Published version 7 (CodeSha256 abc=)");
@@ -37,8 +53,10 @@ class EventRendererTest {
         assertThat(renderer.render(new DeploymentEvent.Verified(AT, "abc=", "r1"))).startsWith("Verified code and configuration");
         assertThat(renderer.render(new DeploymentEvent.Confirmed(AT, Phase.CODE, "r2", "abc=", Duration.ofMillis(1000))))
                 .isEqualTo("Code update confirmed after 1.0 s (CodeSha256 abc=, RevisionId r2)");
-        assertThat(renderer.render(new DeploymentEvent.Skipped(AT, Phase.CODE, "CodeSha256 abc= already deployed")))
+        assertThat(renderer.render(new DeploymentEvent.Skipped(AT, Phase.CODE, SkipReason.CODE_UNCHANGED, "abc=")))
                 .isEqualTo("Skipped code update: CodeSha256 abc= already deployed");
+        assertThat(renderer.render(new DeploymentEvent.Skipped(AT, Phase.CONFIGURATION, SkipReason.CONFIGURATION_UNCHANGED,
+                null))).isEqualTo("Skipped configuration update: no change");
         FunctionStatus readEarlier = FunctionStatus.builder().state("Active").lastUpdateStatus("InProgress")
                 .readAt(AT.minusMillis(3200)).build();
         assertThat(renderer.render(new DeploymentEvent.Failed(AT, FailureKind.DEADLINE_EXCEEDED, "Deadline of 5.0 s "
@@ -60,9 +78,10 @@ class EventRendererTest {
         DeploymentEvent[] events = {
             new DeploymentEvent.LockWaiting(AT, ARN, null), new DeploymentEvent.LockAcquired(AT, ARN, Duration.ZERO),
             new DeploymentEvent.Resolved(AT, "f", ARN), new DeploymentEvent.Settled(AT, s, Duration.ZERO),
-            new DeploymentEvent.Submitted(AT, Phase.PUBLISH, "x"), new DeploymentEvent.StillWaiting(AT, Phase.SETTLE, null, Duration.ZERO),
+            DeploymentEvent.Submitted.publish(AT, "x"), new DeploymentEvent.StillWaiting(AT, Phase.SETTLE, null, Duration.ZERO),
             new DeploymentEvent.Confirmed(AT, Phase.CONFIGURATION, null, null, Duration.ZERO),
-            new DeploymentEvent.Skipped(AT, Phase.ALIAS, "r"), new DeploymentEvent.Retrying(AT, Phase.PUBLISH, RetryCause.THROTTLED, 2, Duration.ZERO, "d"),
+            new DeploymentEvent.Skipped(AT, Phase.ALIAS, SkipReason.ALIAS_UNCHANGED, null),
+            new DeploymentEvent.Retrying(AT, Phase.PUBLISH, RetryCause.THROTTLED, 2, Duration.ZERO, "d", 429),
             new DeploymentEvent.Published(AT, "1", null), new DeploymentEvent.AliasMoved(AT, "a", "1", true),
             new DeploymentEvent.Verified(AT, null, null), new DeploymentEvent.Released(AT, ARN, Duration.ZERO),
             new DeploymentEvent.Failed(AT, FailureKind.AWS_ERROR, "m", null)};
@@ -100,6 +119,14 @@ class EventRendererTest {
             return Phase.CODE;
         } else if (type == RetryCause.class) {
             return RetryCause.CONFLICT;
+        } else if (type == SkipReason.class) {
+            return SkipReason.NOT_REQUESTED;
+        } else if (type == java.util.Set.class) {
+            return java.util.Set.of(Setting.MEMORY_SIZE);
+        } else if (type == CodeSource.class) {
+            return CodeSource.image("123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1");
+        } else if (type == Integer.class) {
+            return 409;
         } else if (type == FailureKind.class) {
             return FailureKind.INTERRUPTED;
         } else if (type == FunctionStatus.class) {

@@ -69,7 +69,7 @@ class FunctionReferenceTest {
     void refusesMalformedReferencesNamingFunctionName(String value) {
         assertThatThrownBy(() -> FunctionReference.parse(value))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
-                    assertThat(e.parameter()).isEqualTo("functionName");
+                    assertThat(e.parameter().engineName()).isEqualTo("functionName");
                     assertThat(e.getMessage()).startsWith("functionName");
                     assertThat(e.failure()).isEqualTo(FailureKind.INVALID_REQUEST);
                 });

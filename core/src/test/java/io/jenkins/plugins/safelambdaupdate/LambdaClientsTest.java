@@ -31,7 +31,7 @@ class LambdaClientsTest {
     @Test
     void needsARegion() {
         assertThatThrownBy(() -> LambdaClients.builder().build())
-                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.parameter()).isEqualTo("region"));
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.parameter().engineName()).isEqualTo("region"));
     }
 
     /** The one assembly every front end uses: each setting resolved in one place, and checked there. */
@@ -49,15 +49,15 @@ class LambdaClientsTest {
                 .as("the parameter first").isEqualTo("ap-south-1");
 
         assertThatThrownBy(() -> LambdaClients.builder().region("Mars-1").build())
-                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.parameter()).isEqualTo("region"));
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.parameter().engineName()).isEqualTo("region"));
         assertThatThrownBy(() -> LambdaClients.builder().environment(AwsEnvironment.of(Map.of("AWS_REGION", "nowhere")))
                 .build()).as("no second, unchecked way to a region")
-                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.parameter()).isEqualTo("region"));
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.parameter().engineName()).isEqualTo("region"));
         assertThatThrownBy(() -> LambdaClients.builder().region("us-east-1").endpointUrl("ftp://example.com").build())
                 .isInstanceOfSatisfying(InvalidRequestException.class,
-                        e -> assertThat(e.parameter()).isEqualTo("endpointUrl"));
+                        e -> assertThat(e.parameter().engineName()).isEqualTo("endpointUrl"));
         assertThatThrownBy(() -> LambdaClients.builder().region("us-east-1").profile(" ").build())
-                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.parameter()).isEqualTo("profile"));
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.parameter().engineName()).isEqualTo("profile"));
     }
 
     /** A real forwarding proxy between the client and the simulator: calls go through it unless its host is bypassed. */
@@ -98,7 +98,7 @@ class LambdaClientsTest {
         assertThat(proxy.appliesTo("intranet.example.com")).isTrue();
         assertThat(proxy.appliesTo("amazonaws.com.evil.example")).isTrue();
         assertThatThrownBy(() -> HttpProxy.of("proxy.example.com", 0, null, null, null))
-                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.parameter()).isEqualTo("proxy"));
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.parameter().engineName()).isEqualTo("proxy"));
     }
 
     @Test

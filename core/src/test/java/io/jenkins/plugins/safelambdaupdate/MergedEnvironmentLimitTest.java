@@ -33,7 +33,7 @@ class MergedEnvironmentLimitTest extends SimulatorTestSupport {
         assertThatThrownBy(() -> deployer.deploy(DeploymentRequest.builder().functionName("fn")
                 .environment(Map.of("ADDED_SECRET", ADDED)).build(), events))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
-                    assertThat(e.parameter()).isEqualTo("environment");
+                    assertThat(e.parameter().engineName()).isEqualTo("environment");
                     assertThat(e.failure()).isEqualTo(FailureKind.INVALID_REQUEST);
                     assertThat(e.getMessage()).contains("over Lambda's limit of 4096 bytes")
                             .contains("EXISTING_SECRET");
@@ -85,7 +85,7 @@ class MergedEnvironmentLimitTest extends SimulatorTestSupport {
             assertThatThrownBy(() -> deployer.deploy(DeploymentRequest.builder().functionName("fn")
                     .environment(tooLarge).environmentMode(EnvironmentMode.REPLACE).build(), DeploymentListener.NONE))
                     .isInstanceOfSatisfying(InvalidRequestException.class,
-                            e -> assertThat(e.parameter()).isEqualTo("environment"));
+                            e -> assertThat(e.parameter().engineName()).isEqualTo("environment"));
         }
         assertThat(sim.stats().calls("UpdateFunctionConfiguration")).isEqualTo(updatesBefore);
     }

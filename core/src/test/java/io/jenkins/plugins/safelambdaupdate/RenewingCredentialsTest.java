@@ -2,10 +2,8 @@ package io.jenkins.plugins.safelambdaupdate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -13,23 +11,7 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 
 /** An assumed role's session of one hour, on a manual clock: loaded once, and again before it expires. */
 class RenewingCredentialsTest {
-    private Instant now = Instant.parse("2026-12-03T08:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-12-03T08:00:00Z"));
     private final AtomicInteger assumed = new AtomicInteger();
 
     private AwsCredentials assumeRole() {
@@ -43,17 +25,17 @@ class RenewingCredentialsTest {
             assertThat(assumed).as("nothing loaded before first use").hasValue(0);
             assertThat(credentials.resolveCredentials().accessKeyId()).isEqualTo("ASIA1");
 
-            now = now.plus(Duration.ofMinutes(30)); // a long wait for the lock
+            clock.advance(Duration.ofMinutes(30)); // a long wait for the lock
             assertThat(credentials.resolveCredentials().accessKeyId()).isEqualTo("ASIA1");
             assertThat(assumed).hasValue(1);
 
             // 59.5 minutes: past the stale time (1 minute before expiry), every caller gets a new session. (Between
             // 55 and 59 minutes the first caller may already have, depending on the SDK's jittered prefetch.)
-            now = now.plus(Duration.ofSeconds(29 * 60 + 30));
+            clock.advance(Duration.ofSeconds(29 * 60 + 30));
             assertThat(credentials.resolveCredentials().accessKeyId()).isEqualTo("ASIA2");
             assertThat(assumed).hasValue(2);
 
-            now = now.plus(Duration.ofMinutes(30));
+            clock.advance(Duration.ofMinutes(30));
             assertThat(credentials.resolveCredentials().accessKeyId()).as("the new session lasts its own hour")
                     .isEqualTo("ASIA2");
         }
@@ -63,10 +45,10 @@ class RenewingCredentialsTest {
     void shortSessionsRenewInProportion() {
         try (RenewingCredentials credentials = RenewingCredentials.of(this::assumeRole, Duration.ofMinutes(4), clock)) {
             credentials.resolveCredentials();
-            now = now.plus(Duration.ofSeconds(60));
+            clock.advance(Duration.ofSeconds(60));
             credentials.resolveCredentials();
             assertThat(assumed).hasValue(1);
-            now = now.plus(Duration.ofSeconds(160)); // 3 min 40 s: past the stale time, 24 s (a tenth) before expiry
+            clock.advance(Duration.ofSeconds(160)); // 3 min 40 s: past the stale time, 24 s (a tenth) before expiry
             credentials.resolveCredentials();
             assertThat(assumed).hasValue(2);
         }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.safelambdaupdate.cli;
 
+import io.jenkins.plugins.safelambdaupdate.Parameter;
 import io.jenkins.plugins.safelambdaupdate.AwsEnvironment;
 import io.jenkins.plugins.safelambdaupdate.FunctionReference;
 import io.jenkins.plugins.safelambdaupdate.InvalidRequestException;
@@ -57,7 +58,7 @@ final class AwsOptions {
             return null;
         }
         if (profile.isBlank()) {
-            throw new InvalidRequestException("profile", "profile cannot be blank");
+            throw new InvalidRequestException(Parameter.PROFILE, "cannot be blank");
         }
         return ProfileCredentialsProvider.builder().profileName(profile).build();
     }

@@ -1,82 +1,60 @@
 package io.jenkins.plugins.safelambdaupdate.cli;
 
-import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import io.jenkins.plugins.safelambdaupdate.Parameter;
 
 /**
- * Translates the parameter names the engine reports ({@code InvalidRequestException.parameter()}) into the
- * command-line flags a user typed, so that every validation error names the flag.
+ * The command-line flag of each parameter the engine can refuse ({@code InvalidRequestException.parameter()}), so
+ * that every refusal names the flag a user typed. The switch is exhaustive: a new {@link Parameter} does not compile
+ * until it has a flag here.
  */
 final class CliParameters {
-    private static final Map<String, String> FLAGS = Map.ofEntries(
-            Map.entry("functionName", "--function"),
-            Map.entry("zipFile", "--zip"),
-            Map.entry("s3Bucket", "--s3-bucket"),
-            Map.entry("s3Key", "--s3-key"),
-            Map.entry("s3ObjectVersion", "--s3-object-version"),
-            Map.entry("imageUri", "--image-uri"),
-            Map.entry("code", "--zip/--s3-bucket/--image-uri"),
-            Map.entry("environment", "--env"),
-            Map.entry("environmentMode", "--env-mode"),
-            Map.entry("memorySize", "--memory"),
-            Map.entry("timeout", "--timeout"),
-            Map.entry("handler", "--handler"),
-            Map.entry("runtime", "--runtime"),
-            Map.entry("description", "--description"),
-            Map.entry("layers", "--layer"),
-            Map.entry("role", "--role"),
-            Map.entry("publish", "--publish"),
-            Map.entry("alias", "--alias"),
-            Map.entry("deadline", "--deadline"),
-            Map.entry("conflictRetries", "--conflict-retries"),
-            Map.entry("onForeignChange", "--on-foreign-change"),
-            Map.entry("region", "--region"),
-            Map.entry("profile", "--profile"),
-            Map.entry("endpointUrl", "--endpoint-url"),
-            Map.entry("AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL"),
-            Map.entry("lock", "--lock"),
-            Map.entry("lockDir", "--lock-dir"),
-            Map.entry("lockTable", "--lock-table"),
-            Map.entry("lockLease", "--lock-lease"),
-            Map.entry("lockHeartbeat", "--lock-heartbeat"),
-            Map.entry("lockRefresh", "--lock-refresh"),
-            Map.entry("lockOwner", "--lock-owner"),
-            Map.entry("lockRegion", "--lock-region"),
-            Map.entry("lockEndpointUrl", "--lock-endpoint-url"));
-
-    /** Engine parameter names that are no English word, so they can be replaced inside messages. */
-    private static final List<String> CODE_NAMES = List.of("functionName", "zipFile", "s3Bucket", "s3Key",
-            "s3ObjectVersion", "imageUri", "memorySize", "conflictRetries", "onForeignChange", "environmentMode",
-            "endpointUrl", "lockDir", "lockTable", "lockLease", "lockHeartbeat", "lockRefresh", "lockOwner",
-            "lockRegion", "lockEndpointUrl");
-    private static final Pattern CODE_NAME = Pattern.compile("(?<![\\w./-])(" + String.join("|", CODE_NAMES)
-            + ")(?![\\w./-])");
 
     private CliParameters() {
     }
 
     /**
-     * @param message a message of the engine, not null
-     * @return the message with the engine's parameter names (for example {@code memorySize}) replaced by flags
-     *     (for example {@code --memory}); names inside paths are left alone
+     * @param parameter a parameter the engine or the command line refused, not null
+     * @return its flag, for example {@code --memory} for {@link Parameter#MEMORY_SIZE}
      */
-    static String inFlags(String message) {
-        String text = message.replace("s3Bucket/s3Key", "--s3-bucket/--s3-key");
-        Matcher m = CODE_NAME.matcher(text);
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(sb, Matcher.quoteReplacement(flag(m.group(1))));
-        }
-        return m.appendTail(sb).toString();
-    }
-
-    /**
-     * @param parameter a parameter name reported by the engine or by the CLI itself, not null
-     * @return the flag, for example {@code --memory} for {@code memorySize}; the name itself when it has no flag
-     */
-    static String flag(String parameter) {
-        return FLAGS.getOrDefault(parameter, parameter);
+    static String flag(Parameter parameter) {
+        return switch (parameter) {
+            case FUNCTION_NAME -> "--function";
+            case ZIP_FILE -> "--zip";
+            case S3_BUCKET -> "--s3-bucket";
+            case S3_KEY -> "--s3-key";
+            case S3_OBJECT_VERSION -> "--s3-object-version";
+            case IMAGE_URI -> "--image-uri";
+            case ENVIRONMENT -> "--env";
+            case ENVIRONMENT_MODE -> "--env-mode";
+            case MEMORY_SIZE -> "--memory";
+            case TIMEOUT -> "--timeout";
+            case HANDLER -> "--handler";
+            case RUNTIME -> "--runtime";
+            case DESCRIPTION -> "--description";
+            case LAYERS -> "--layer";
+            case ROLE -> "--role";
+            case PUBLISH -> "--publish";
+            case ALIAS -> "--alias";
+            case DEADLINE -> "--deadline";
+            case CONFLICT_RETRIES -> "--conflict-retries";
+            case ON_FOREIGN_CHANGE -> "--on-foreign-change";
+            case REGION -> "--region";
+            case PROFILE -> "--profile";
+            case CREDENTIALS -> "credentials";
+            case ENDPOINT_URL -> "--endpoint-url";
+            case ENDPOINT_URL_VARIABLE -> "AWS_ENDPOINT_URL";
+            case PROXY -> "proxy";
+            case LOCK -> "--lock";
+            case LOCK_DIR -> "--lock-dir";
+            case LOCK_TABLE -> "--lock-table";
+            case LOCK_LEASE -> "--lock-lease";
+            case LOCK_HEARTBEAT -> "--lock-heartbeat";
+            case LOCK_REFRESH -> "--lock-refresh";
+            case LOCK_OWNER -> "--lock-owner";
+            case LOCK_REGION -> "--lock-region";
+            case LOCK_ENDPOINT_URL -> "--lock-endpoint-url";
+            case LOCK_ENDPOINT_URL_VARIABLE -> "AWS_ENDPOINT_URL_DYNAMODB";
+            case LOCK_CREDENTIALS -> "lock credentials";
+        };
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.safelambdaupdate.cli;
 
+import io.jenkins.plugins.safelambdaupdate.Parameter;
 import io.jenkins.plugins.safelambdaupdate.CodeSource;
 import io.jenkins.plugins.safelambdaupdate.InvalidRequestException;
 import io.jenkins.plugins.safelambdaupdate.RequestParameters;
@@ -41,7 +42,7 @@ final class CodeOptions {
         try {
             return Paths.get(value);
         } catch (InvalidPathException e) {
-            throw new InvalidRequestException("zipFile", "zipFile is not a valid path: " + e.getMessage());
+            throw new InvalidRequestException(Parameter.ZIP_FILE, "is not a valid path: " + e.getMessage());
         }
     }
 }

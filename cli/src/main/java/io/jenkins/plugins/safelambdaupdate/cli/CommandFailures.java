@@ -2,7 +2,8 @@ package io.jenkins.plugins.safelambdaupdate.cli;
 
 import io.jenkins.plugins.safelambdaupdate.DeploymentException;
 import java.io.PrintWriter;
-import java.util.function.UnaryOperator;
+import io.jenkins.plugins.safelambdaupdate.Parameter;
+import java.util.function.Function;
 import picocli.CommandLine;
 
 /**
@@ -28,13 +29,14 @@ final class CommandFailures {
      * @param flagOf the flag of an engine parameter in this command, where it differs from {@link CliParameters}
      * @return as {@link #report(DeploymentException, CommandLine, boolean)}
      */
-    static int report(DeploymentException e, CommandLine command, boolean json, UnaryOperator<String> flagOf) {
+    static int report(DeploymentException e, CommandLine command, boolean json, Function<Parameter, String> flagOf) {
         int exitCode = ExitCodes.of(e.failure());
         PrintWriter err = command.getErr();
-        err.println(UserErrors.describe(e, flagOf));
+        String message = UserErrors.describe(e, flagOf);
+        err.println(message);
         err.flush();
         if (json) {
-            new JsonLines(command.getOut()).write(JsonValues.failure(e, exitCode));
+            new JsonLines(command.getOut()).write(JsonValues.failure(e, message, flagOf, exitCode));
         }
         return exitCode;
     }

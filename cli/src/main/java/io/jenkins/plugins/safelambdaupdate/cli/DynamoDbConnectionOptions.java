@@ -1,5 +1,6 @@
 package io.jenkins.plugins.safelambdaupdate.cli;
 
+import io.jenkins.plugins.safelambdaupdate.Parameter;
 import io.jenkins.plugins.safelambdaupdate.DynamoDbClients;
 import io.jenkins.plugins.safelambdaupdate.InvalidRequestException;
 import io.jenkins.plugins.safelambdaupdate.RequestParameters;
@@ -43,28 +44,28 @@ final class DynamoDbConnectionOptions {
                              Map<String, String> environment) {
         String effectiveRegion;
         if (region != null) {
-            effectiveRegion = renamed("lockRegion", () -> RequestParameters.region(region));
+            effectiveRegion = renamed(Parameter.LOCK_REGION, () -> RequestParameters.region(region));
         } else if (defaultRegion != null) {
             effectiveRegion = defaultRegion;
         } else {
-            throw new InvalidRequestException("region", "region is not set: give --lock-region or --region, or set "
-                    + "AWS_REGION or AWS_DEFAULT_REGION");
+            throw new InvalidRequestException(Parameter.REGION, "is not set: give ", Parameter.LOCK_REGION, " or ",
+                    Parameter.REGION, ", or set AWS_REGION or AWS_DEFAULT_REGION");
         }
         DynamoDbClients.Builder builder = DynamoDbClients.builder().region(effectiveRegion).environment(environment)
                 .credentialsProvider(credentials);
         if (endpointUrl != null) {
-            builder.endpointOverride(renamed("lockEndpointUrl", () -> RequestParameters.endpointUrl(endpointUrl)));
+            builder.endpointOverride(renamed(Parameter.LOCK_ENDPOINT_URL,
+                    () -> RequestParameters.endpointUrl(endpointUrl)));
         }
         return builder.build();
     }
 
     /** Runs a check of the engine's, naming this command's flag in its refusal. */
-    private static <T> T renamed(String parameter, java.util.function.Supplier<T> check) {
+    private static <T> T renamed(Parameter parameter, java.util.function.Supplier<T> check) {
         try {
             return check.get();
         } catch (InvalidRequestException e) {
-            throw new InvalidRequestException(parameter, parameter + " " + e.getMessage()
-                    .substring(e.getMessage().indexOf(' ') + 1));
+            throw e.about(parameter);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.safelambdaupdate.cli;
 
+import io.jenkins.plugins.safelambdaupdate.Parameter;
 import io.jenkins.plugins.safelambdaupdate.DynamoDbLockSettings;
 import io.jenkins.plugins.safelambdaupdate.FunctionReference;
 import io.jenkins.plugins.safelambdaupdate.InvalidRequestException;
@@ -29,13 +30,15 @@ final class DynamoDbLock implements AutoCloseable {
                              FunctionReference function, Map<String, String> environment) {
         if (lock.kind != LockOptions.Kind.dynamodb) {
             if (options.given()) {
-                throw new InvalidRequestException("lock", "--lock-table, --lock-lease, --lock-heartbeat, "
-                        + "--lock-refresh, --lock-owner, --lock-region and --lock-endpoint-url need --lock dynamodb");
+                throw new InvalidRequestException(Parameter.LOCK, "must be dynamodb for ", Parameter.LOCK_TABLE, ", ",
+                        Parameter.LOCK_LEASE, ", ", Parameter.LOCK_HEARTBEAT, ", ", Parameter.LOCK_REFRESH, ", ",
+                        Parameter.LOCK_OWNER, ", ", Parameter.LOCK_REGION, " and ", Parameter.LOCK_ENDPOINT_URL);
             }
             return null;
         }
         if (lock.directory != null) {
-            throw new InvalidRequestException("lockDir", "a lock directory cannot be combined with --lock dynamodb");
+            throw new InvalidRequestException(Parameter.LOCK_DIR, "cannot be combined with ", Parameter.LOCK,
+                    " dynamodb");
         }
         DynamoDbLockSettings settings = options.settings();
         String lambdaRegion = options.connection.region != null ? null : aws.lambdaRegion(function, environment);

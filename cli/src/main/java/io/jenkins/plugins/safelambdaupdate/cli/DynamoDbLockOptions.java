@@ -1,5 +1,6 @@
 package io.jenkins.plugins.safelambdaupdate.cli;
 
+import io.jenkins.plugins.safelambdaupdate.Parameter;
 import io.jenkins.plugins.safelambdaupdate.DynamoDbLockSettings;
 import io.jenkins.plugins.safelambdaupdate.InvalidRequestException;
 import java.time.Duration;
@@ -63,7 +64,7 @@ final class DynamoDbLockOptions {
         }
         if (owner != null) {
             if (owner.isBlank()) {
-                throw new InvalidRequestException("lockOwner", "lockOwner cannot be blank");
+                throw new InvalidRequestException(Parameter.LOCK_OWNER, "cannot be blank");
             }
             builder.ownerName(DynamoDbLockSettings.thisProcess() + ", " + owner.strip());
         }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.safelambdaupdate.cli;
 
+import io.jenkins.plugins.safelambdaupdate.Parameter;
+import io.jenkins.plugins.safelambdaupdate.CodeSource;
 import io.jenkins.plugins.safelambdaupdate.DeploymentEvent;
 import io.jenkins.plugins.safelambdaupdate.DeploymentException;
 import io.jenkins.plugins.safelambdaupdate.DeploymentResult;
@@ -8,6 +10,7 @@ import io.jenkins.plugins.safelambdaupdate.InvalidRequestException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The JSON shapes of the CLI's machine-readable output, as plain maps: one per event, one per function status, one
@@ -78,7 +81,12 @@ final class JsonValues {
         @Override
         public Void visit(DeploymentEvent.Submitted e) {
             map.put("phase", e.phase().name());
-            map.put("what", e.what());
+            map.put("settings", e.settings().stream().map(Enum::name).toList());
+            map.put("code", code(e.code()));
+            map.put("codeSha256", e.codeSha256());
+            map.put("alias", e.alias());
+            map.put("fromVersion", e.fromVersion());
+            map.put("toVersion", e.toVersion());
             return null;
         }
 
@@ -102,7 +110,8 @@ final class JsonValues {
         @Override
         public Void visit(DeploymentEvent.Skipped e) {
             map.put("phase", e.phase().name());
-            map.put("reason", e.reason());
+            map.put("reason", e.reason().name());
+            map.put("codeSha256", e.codeSha256());
             return null;
         }
 
@@ -112,7 +121,8 @@ final class JsonValues {
             map.put("cause", e.cause().name());
             map.put("attempt", e.attempt());
             map.put("delayMillis", millis(e.delay()));
-            map.put("detail", e.detail());
+            map.put("errorCode", e.errorCode());
+            map.put("statusCode", e.statusCode());
             return null;
         }
 
@@ -215,18 +225,43 @@ final class JsonValues {
      * @return {@code {"type": "result", "outcome": "failed", "failure": KIND, "message": ..., "parameter": flag
      *     (invalid input only), "functionArn": ..., "stateLeft": {...}, "exitCode": n}}
      */
-    static Map<String, Object> failure(DeploymentException e, int exitCode) {
+    static Map<String, Object> failure(DeploymentException e, String message, Function<Parameter, String> flagOf,
+                                       int exitCode) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("type", "result");
         map.put("outcome", "failed");
         map.put("failure", e.failure().name());
-        map.put("message", e.getMessage());
+        map.put("message", message);
         if (e instanceof InvalidRequestException invalid) {
-            map.put("parameter", CliParameters.flag(invalid.parameter()));
+            map.put("parameter", flagOf.apply(invalid.parameter()));
         }
         map.put("functionArn", e.functionArn().orElse(null));
         map.put("stateLeft", e.stateLeft().map(JsonValues::status).orElse(null));
         map.put("exitCode", exitCode);
+        return map;
+    }
+
+    /** @return where the code comes from: {@code source} and its location, or null for no code */
+    private static Map<String, Object> code(CodeSource code) {
+        if (code == null) {
+            return null;
+        }
+        Map<String, Object> map = new LinkedHashMap<>();
+        if (code instanceof CodeSource.S3Object s3) {
+            map.put("source", "S3_OBJECT");
+            map.put("s3Bucket", s3.bucket());
+            map.put("s3Key", s3.key());
+            map.put("s3ObjectVersion", s3.objectVersion());
+        } else if (code instanceof CodeSource.ContainerImage image) {
+            map.put("source", "CONTAINER_IMAGE");
+            map.put("imageUri", image.imageUri());
+        } else if (code instanceof CodeSource.ZipFile zip) {
+            map.put("source", "ZIP_FILE");
+            map.put("zipFile", zip.path().toString());
+        } else if (code instanceof CodeSource.ZipArchive zip) {
+            map.put("source", "ZIP_FILE");
+            map.put("zipFile", zip.name());
+        }
         return map;
     }
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.safelambdaupdate.cli;
 
+import io.jenkins.plugins.safelambdaupdate.Parameter;
 import io.jenkins.plugins.safelambdaupdate.InvalidRequestException;
 import io.jenkins.plugins.safelambdaupdate.LockProvider;
 import io.jenkins.plugins.safelambdaupdate.LockProviders;
@@ -48,7 +49,8 @@ final class LockOptions {
     LockProvider provider(Map<String, String> environment, Path userHome) {
         if (kind == Kind.none) {
             if (directory != null) {
-                throw new InvalidRequestException("lockDir", "a lock directory cannot be combined with --lock none");
+                throw new InvalidRequestException(Parameter.LOCK_DIR, "cannot be combined with ", Parameter.LOCK,
+                        " none");
             }
             return LockProviders.none();
         }
@@ -57,11 +59,11 @@ final class LockOptions {
             // Creates a missing directory now (private to this user), so a directory that cannot be used is bad input.
             LockProvider provider = LockProviders.fileLock(dir);
             if (!Files.isWritable(dir)) {
-                throw new InvalidRequestException("lockDir", "lockDir " + dir + " is not writable");
+                throw new InvalidRequestException(Parameter.LOCK_DIR, dir + " is not writable");
             }
             return provider;
         } catch (LockUnavailableException e) {
-            throw new InvalidRequestException("lockDir", "lockDir: " + e.getMessage());
+            throw new InvalidRequestException(Parameter.LOCK_DIR, "cannot be used: " + e.getMessage());
         }
     }
 
@@ -80,11 +82,11 @@ final class LockOptions {
     private static Path path(String value) {
         try {
             if (value.isBlank()) {
-                throw new InvalidRequestException("lockDir", "lockDir cannot be blank");
+                throw new InvalidRequestException(Parameter.LOCK_DIR, "cannot be blank");
             }
             return Paths.get(value);
         } catch (InvalidPathException e) {
-            throw new InvalidRequestException("lockDir", "lockDir is not a valid path: " + e.getMessage());
+            throw new InvalidRequestException(Parameter.LOCK_DIR, "is not a valid path: " + e.getMessage());
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.safelambdaupdate.cli;
 
+import io.jenkins.plugins.safelambdaupdate.Parameter;
 import io.jenkins.plugins.safelambdaupdate.DeploymentException;
 import io.jenkins.plugins.safelambdaupdate.DynamoDbLockTable;
 import io.jenkins.plugins.safelambdaupdate.LockTableException;
@@ -82,7 +83,7 @@ public final class LockTableCreateCommand implements Callable<Integer> {
         } catch (DeploymentException e) {
             // This command calls the table --table (--lock-table is its alias here).
             return CommandFailures.report(e, spec.commandLine(), false,
-                    parameter -> parameter.equals("lockTable") ? "--table" : CliParameters.flag(parameter));
+                    parameter -> parameter == Parameter.LOCK_TABLE ? "--table" : CliParameters.flag(parameter));
         }
     }
 }

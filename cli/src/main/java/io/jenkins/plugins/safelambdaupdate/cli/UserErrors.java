@@ -4,7 +4,8 @@ import io.jenkins.plugins.safelambdaupdate.DeploymentException;
 import io.jenkins.plugins.safelambdaupdate.FailureKind;
 import io.jenkins.plugins.safelambdaupdate.InvalidRequestException;
 import java.time.Instant;
-import java.util.function.UnaryOperator;
+import io.jenkins.plugins.safelambdaupdate.Parameter;
+import java.util.function.Function;
 
 /** Turns the engine's exceptions into one-line messages for the terminal, naming command-line flags. */
 final class UserErrors {
@@ -25,18 +26,8 @@ final class UserErrors {
      * @param flagOf the flag of an engine parameter in the command at hand (a command may call one differently)
      * @return for example {@code "Invalid --memory: must be between 128 and 10240 MB, was 64"}
      */
-    static String describe(InvalidRequestException e, UnaryOperator<String> flagOf) {
-        String flag = flagOf.apply(e.parameter());
-        String message = e.getMessage();
-        String prefix = e.parameter() + ": ";
-        if (message.startsWith(prefix)) {
-            message = message.substring(prefix.length());
-        }
-        message = CliParameters.inFlags(message);
-        if (message.startsWith(flag + " ")) {
-            message = message.substring(flag.length() + 1);
-        }
-        return "Invalid " + flag + ": " + message;
+    static String describe(InvalidRequestException e, Function<Parameter, String> flagOf) {
+        return "Invalid " + flagOf.apply(e.parameter()) + ": " + e.problem(flagOf);
     }
 
     /**
@@ -53,7 +44,7 @@ final class UserErrors {
      * @param flagOf the flag of an engine parameter in the command at hand
      * @return as {@link #describe(DeploymentException)}
      */
-    static String describe(DeploymentException e, UnaryOperator<String> flagOf) {
+    static String describe(DeploymentException e, Function<Parameter, String> flagOf) {
         if (e instanceof InvalidRequestException invalid) {
             return describe(invalid, flagOf);
         }

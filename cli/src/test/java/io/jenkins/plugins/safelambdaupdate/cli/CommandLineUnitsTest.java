@@ -1,11 +1,14 @@
 package io.jenkins.plugins.safelambdaupdate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.jenkins.plugins.safelambdaupdate.DeploymentException;
 import io.jenkins.plugins.safelambdaupdate.FailureKind;
 import io.jenkins.plugins.safelambdaupdate.FunctionStatus;
 import io.jenkins.plugins.safelambdaupdate.InvalidRequestException;
+import io.jenkins.plugins.safelambdaupdate.Parameter;
+import io.jenkins.plugins.safelambdaupdate.RequestParameters;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,18 +48,21 @@ class CommandLineUnitsTest {
     }
 
     @Test
-    void invalidRequestMessagesNameTheFlag() {
-        assertThat(UserErrors.describe(new InvalidRequestException("memorySize",
-                "memorySize must be between 128 and 10240 MB, was 64")))
+    void invalidRequestMessagesNameTheFlagAndNeverTheEngineName() {
+        assertThat(UserErrors.describe(new InvalidRequestException(Parameter.MEMORY_SIZE,
+                "must be between 128 and 10240 MB, was 64")))
                 .isEqualTo("Invalid --memory: must be between 128 and 10240 MB, was 64");
-        assertThat(UserErrors.describe(new InvalidRequestException("zipFile", "zipFile, s3Bucket/s3Key and imageUri "
-                + "are mutually exclusive (given: zipFile imageUri)")))
-                .isEqualTo("Invalid --zip: --zip, --s3-bucket/--s3-key and --image-uri are mutually exclusive "
-                        + "(given: --zip --image-uri)");
-        assertThat(UserErrors.describe(new InvalidRequestException("zipFile", "zipFile /tmp/zipFile.zip does not "
+        // Other parameters a refusal mentions are flags too, from the table, not by rewriting prose.
+        assertThat(UserErrors.describe(catchThrowableOfType(InvalidRequestException.class,
+                () -> RequestParameters.codeSource(Path.of("zipFile.zip"), null, null, null, "image"))))
+                .isEqualTo("Invalid --zip: cannot be combined with --image-uri: give exactly one way to deploy code, "
+                        + "--zip, --s3-bucket/--s3-key or --image-uri");
+        // A path that happens to hold an engine name is left as it is.
+        assertThat(UserErrors.describe(new InvalidRequestException(Parameter.ZIP_FILE, "/tmp/zipFile.zip does not "
                 + "exist"))).isEqualTo("Invalid --zip: /tmp/zipFile.zip does not exist");
-        assertThat(UserErrors.describe(new InvalidRequestException("environment", "environment entry 2 is not of "
-                + "the form KEY=VALUE"))).isEqualTo("Invalid --env: environment entry 2 is not of the form KEY=VALUE");
+        assertThat(UserErrors.describe(catchThrowableOfType(InvalidRequestException.class,
+                () -> RequestParameters.environment(List.of("A=1", "B")))))
+                .isEqualTo("Invalid --env: entry 2 is not of the form KEY=VALUE");
     }
 
     @Test

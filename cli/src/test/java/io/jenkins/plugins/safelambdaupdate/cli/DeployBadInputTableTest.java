@@ -3,6 +3,7 @@ package io.jenkins.plugins.safelambdaupdate.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.safelambdaupdate.Parameter;
 import io.jenkins.plugins.safelambdaupdate.simulator.LambdaSimulator;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +34,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DeployBadInputTableTest {
     private static final String FUNCTION = "bad-input-fn";
     private static final String SECRET = "EnvSecretValue-a81f0c";
+    /** The engine's camel-case parameter names (memorySize, zipFile ...): no message of the command line uses them. */
+    private static final String[] ENGINE_NAMES = Arrays.stream(Parameter.values()).map(Parameter::engineName)
+            .filter(name -> name.matches("[a-z0-9]+[A-Z][A-Za-z0-9]*")).toArray(String[]::new);
     private static final String LAYER = "arn:aws:lambda:us-east-1:123456789012:layer:shared:1";
     private static LambdaSimulator simulator;
 
@@ -116,6 +121,7 @@ class DeployBadInputTableTest {
         rows.add(row("environment over 4 KB", "--env", "--env", "A=" + SECRET.repeat(200)));
         rows.add(row("unknown environment mode", "--env-mode", "--env-mode", "REPLACE", "--env", "A=" + SECRET));
         // numbers
+        rows.add(row("memory below 128", "--memory", "--memory", "5"));
         rows.add(row("memory above 10240", "--memory", "--memory", "10241"));
         rows.add(row("negative memory", "--memory", "--memory", "-1"));
         rows.add(row("timeout above 900", "--timeout", "--timeout", "901"));
@@ -165,7 +171,7 @@ class DeployBadInputTableTest {
 
             assertThat(run.exitCode()).as("%s%s: %s", description, json ? " (--json)" : "", run.all()).isEqualTo(2);
             assertThat(run.err()).as(description).contains(flag).doesNotContain("\tat ");
-            assertThat(run.all()).as(description).doesNotContain(SECRET);
+            assertThat(run.all()).as(description).doesNotContain(SECRET).doesNotContain(ENGINE_NAMES);
             assertThat(simulator.stats().totalCalls()).as("%s: calls recorded by the simulator", description).isZero();
             if (json) {
                 // Refused by the engine's validation or by the command line's parser: either way exactly one
@@ -174,6 +180,7 @@ class DeployBadInputTableTest {
                 assertThat(result.path("outcome").asText()).as(description).isEqualTo("failed");
                 assertThat(result.path("failure").asText()).as(description).isEqualTo("INVALID_REQUEST");
                 assertThat(result.path("parameter").asText()).as(description).isEqualTo(flag);
+                assertThat(result.path("message").asText()).as(description).contains(flag);
                 assertThat(result.path("exitCode").asInt()).as(description).isEqualTo(2);
             }
         }

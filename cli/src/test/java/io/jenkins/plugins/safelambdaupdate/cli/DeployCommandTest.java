@@ -242,6 +242,37 @@ class DeployCommandTest {
     }
 
     @Test
+    void jsonEventLinesCarryTypedFieldsNotProse() {
+        CliHarness.Run first = cli.run(deploy("--function", function, "--zip", zip.toString(), "--env", "A=b",
+                "--memory", "256", "--publish", "--alias", "live", "--json", "--json-events"));
+        assertThat(first.exitCode()).as(first.all()).isZero();
+
+        List<JsonNode> submitted = first.eventLines().stream()
+                .filter(l -> l.path("type").asText().equals("submitted")).toList();
+        assertThat(submitted).extracting(l -> l.path("phase").asText())
+                .containsExactly("CODE", "CONFIGURATION", "PUBLISH", "ALIAS");
+        assertThat(submitted.get(0).path("code").path("source").asText()).isEqualTo("ZIP_FILE");
+        assertThat(submitted.get(0).path("codeSha256").asText()).isEqualTo(code.codeSha256());
+        assertThat(submitted.get(1).path("settings")).extracting(JsonNode::asText)
+                .containsExactly("ENVIRONMENT", "MEMORY_SIZE");
+        assertThat(submitted.get(2).path("codeSha256").asText()).isEqualTo(code.codeSha256());
+        assertThat(submitted.get(3).path("alias").asText()).isEqualTo("live");
+        assertThat(submitted.get(3).path("fromVersion").isNull()).as("created").isTrue();
+        assertThat(submitted.get(3).path("toVersion").asText()).isEqualTo("1");
+        assertThat(submitted).allSatisfy(l -> assertThat(l.has("what")).as("no prose").isFalse());
+
+        CliHarness.Run again = cli.run(deploy("--function", function, "--zip", zip.toString(), "--env", "A=b",
+                "--memory", "256", "--json", "--json-events"));
+        assertThat(again.exitCode()).as(again.all()).isZero();
+        List<JsonNode> skipped = again.eventLines().stream()
+                .filter(l -> l.path("type").asText().equals("skipped")).toList();
+        assertThat(skipped).extracting(l -> l.path("phase").asText() + " " + l.path("reason").asText())
+                .containsExactly("CODE CODE_UNCHANGED", "CONFIGURATION CONFIGURATION_UNCHANGED",
+                        "PUBLISH NOT_REQUESTED", "ALIAS NOT_REQUESTED");
+        assertThat(skipped.get(0).path("codeSha256").asText()).isEqualTo(code.codeSha256());
+    }
+
+    @Test
     void withJsonTheProgressGoesToStandardErrorAndStandardOutputHoldsOnlyTheResult() {
         CliHarness.Run run = cli.run(deploy("--function", function, "--memory", "512", "--json"));
 

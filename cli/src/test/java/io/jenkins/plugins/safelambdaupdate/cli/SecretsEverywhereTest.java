@@ -287,7 +287,7 @@ class SecretsEverywhereTest {
                     .environment(Map.of("BIG_TOKEN", API_TOKEN.repeat(100))).build(), null);
 
             assertThat(outcome).isInstanceOfSatisfying(InvalidRequestException.class,
-                    e -> assertThat(e.parameter()).isEqualTo("environment"));
+                    e -> assertThat(e.parameter().engineName()).isEqualTo("environment"));
             CliHarness cli = new CliHarness(Map.of("AWS_ACCESS_KEY_ID", ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", SECRET_KEY,
                     "AWS_SESSION_TOKEN", SESSION_TOKEN, "AWS_REGION", "us-east-1"), tmp.resolve("home"));
             for (String json : List.of("--no-json", "--json")) {

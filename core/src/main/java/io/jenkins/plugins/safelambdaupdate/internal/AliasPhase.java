@@ -2,6 +2,7 @@ package io.jenkins.plugins.safelambdaupdate.internal;
 
 import io.jenkins.plugins.safelambdaupdate.DeploymentEvent;
 import io.jenkins.plugins.safelambdaupdate.Phase;
+import io.jenkins.plugins.safelambdaupdate.SkipReason;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.lambda.model.GetAliasResponse;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
@@ -21,7 +22,7 @@ final class AliasPhase {
     /** @param alias the alias to move, or null when not requested */
     void move(String alias, String version) {
         if (alias == null) {
-            ledger.skip(Phase.ALIAS, "not requested");
+            ledger.skip(Phase.ALIAS, SkipReason.NOT_REQUESTED, null);
             return;
         }
         ledger.begin(Phase.ALIAS);
@@ -44,8 +45,7 @@ final class AliasPhase {
         GetAliasResponse current = read(alias);
         if (current == null) {
             ctx.checkStillGoing(); // the read may have taken a while: no write after an interrupt or the deadline
-            ctx.emit(new DeploymentEvent.Submitted(ctx.now(), Phase.ALIAS,
-                    "Creating alias " + alias + " -> " + version));
+            ctx.emit(DeploymentEvent.Submitted.alias(ctx.now(), alias, null, version));
             ctx.client().createAlias(b -> b.functionName(ctx.functionArn()).name(alias).functionVersion(version)
                     .overrideConfiguration(ctx.timeouts()));
             ledger.worked(Phase.ALIAS);
@@ -53,12 +53,11 @@ final class AliasPhase {
             return;
         }
         if (version.equals(current.functionVersion())) {
-            ledger.skip(Phase.ALIAS, "alias " + alias + " already points to version " + version);
+            ledger.skip(Phase.ALIAS, SkipReason.ALIAS_UNCHANGED, null);
             return;
         }
         ctx.checkStillGoing();
-        ctx.emit(new DeploymentEvent.Submitted(ctx.now(), Phase.ALIAS, "Moving alias " + alias + " from "
-                + current.functionVersion() + " to " + version));
+        ctx.emit(DeploymentEvent.Submitted.alias(ctx.now(), alias, current.functionVersion(), version));
         ctx.client().updateAlias(b -> b.functionName(ctx.functionArn()).name(alias).functionVersion(version)
                 .revisionId(current.revisionId()).overrideConfiguration(ctx.timeouts()));
         ledger.worked(Phase.ALIAS);

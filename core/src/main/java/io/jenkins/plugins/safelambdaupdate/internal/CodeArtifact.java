@@ -1,54 +1,56 @@
 package io.jenkins.plugins.safelambdaupdate.internal;
 
 import io.jenkins.plugins.safelambdaupdate.CodeSource;
-import io.jenkins.plugins.safelambdaupdate.InvalidRequestException;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
+import io.jenkins.plugins.safelambdaupdate.DeploymentEvent;
+import io.jenkins.plugins.safelambdaupdate.LocalZip;
+import java.time.Instant;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.UpdateFunctionCodeRequest;
 
 /**
- * The code a deployment asks for and the CodeSha256 that proves it is deployed: a zip's is computed before any AWS call
- * (read once, so the hash is of the bytes sent); for S3 and images it is known only from our update's response.
+ * The code a deployment asks for and the CodeSha256 that proves it is deployed. A zip's is its digest, known before
+ * any AWS call (a path is digested here, in the validation phase); its bytes are read only for the upload, once, and
+ * checked against that digest, so the hash is of the bytes sent. For S3 and images the CodeSha256 is known only from
+ * our update's response.
  */
 final class CodeArtifact {
     private final CodeSource code;
-    private final SdkBytes zipBytes;
+    private final CodeSource.ZipArchive zip;
     private final String expectedSha;
+    /** Read at the first upload and kept for a retried one: the zip is read once per deployment. */
+    private SdkBytes zipBytes;
     private String appliedSha;
 
     /** @param code the requested code, or null when the deployment leaves the code alone */
     CodeArtifact(CodeSource code) {
         this.code = code;
-        if (code instanceof CodeSource.ZipFile zip) {
-            try {
-                byte[] bytes = Files.readAllBytes(zip.path());
-                zipBytes = SdkBytes.fromByteArray(bytes);
-                expectedSha = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
-            } catch (IOException e) {
-                throw new InvalidRequestException("zipFile",
-                        "zipFile " + zip.path() + " cannot be read: " + e.getMessage());
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("SHA-256 is not available", e);
-            }
+        if (code instanceof CodeSource.ZipFile file) {
+            zip = LocalZip.archive(file.path());
+        } else if (code instanceof CodeSource.ZipArchive archive) {
+            zip = archive;
         } else {
-            zipBytes = null;
-            expectedSha = null;
+            zip = null;
         }
+        expectedSha = zip == null ? null : zip.digest().codeSha256();
     }
 
     boolean requested() {
         return code != null;
     }
 
-    /** @return an UpdateFunctionCode request for the artifact, without function name, revision or timeouts */
-    UpdateFunctionCodeRequest.Builder updateRequest() {
+    /**
+     * @return an UpdateFunctionCode request for the artifact, without function name, revision or timeouts; a zip's
+     *     bytes are read now, at the first call
+     * @throws InterruptedException if the thread was interrupted while the zip was read
+     */
+    UpdateFunctionCodeRequest.Builder updateRequest() throws InterruptedException {
         UpdateFunctionCodeRequest.Builder b = UpdateFunctionCodeRequest.builder();
-        if (code instanceof CodeSource.ZipFile) {
+        if (zip != null) {
+            if (zipBytes == null) {
+                // The array is ours alone and never changed: no defensive copy of up to 50 MiB.
+                zipBytes = SdkBytes.fromByteArrayUnsafe(ZipBytes.read(zip));
+            }
             b.zipFile(zipBytes);
         } else if (code instanceof CodeSource.S3Object s3) {
             b.s3Bucket(s3.bucket()).s3Key(s3.key()).s3ObjectVersion(s3.objectVersion());
@@ -58,19 +60,14 @@ final class CodeArtifact {
         return b;
     }
 
-    String describeUpdate() {
-        if (code instanceof CodeSource.S3Object s3) {
-            return "Updating code from s3://" + s3.bucket() + "/" + s3.key()
-                    + (s3.objectVersion() == null ? "" : " (version " + s3.objectVersion() + ")");
-        } else if (code instanceof CodeSource.ContainerImage image) {
-            return "Updating code to image " + image.imageUri();
-        }
-        return "Updating code (CodeSha256 " + expectedSha + ")";
+    /** @return the event of submitting this code's update */
+    DeploymentEvent.Submitted submitted(Instant at) {
+        return DeploymentEvent.Submitted.code(at, code, expectedSha);
     }
 
     /** @return the zip's size in bytes; 0 for S3 and images, whose size is not known here */
     long size() {
-        return zipBytes == null ? 0 : zipBytes.asByteBuffer().remaining();
+        return zip == null ? 0 : zip.digest().size();
     }
 
     /** Remembers the CodeSha256 our update produced, when it could not be known before. */

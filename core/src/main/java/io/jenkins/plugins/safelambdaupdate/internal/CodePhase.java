@@ -2,9 +2,11 @@ package io.jenkins.plugins.safelambdaupdate.internal;
 
 import io.jenkins.plugins.safelambdaupdate.DeploymentEvent;
 import io.jenkins.plugins.safelambdaupdate.Phase;
+import io.jenkins.plugins.safelambdaupdate.SkipReason;
 import java.time.Duration;
 import java.time.Instant;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
+import software.amazon.awssdk.services.lambda.model.UpdateFunctionCodeRequest;
 import software.amazon.awssdk.services.lambda.model.UpdateFunctionCodeResponse;
 
 /**
@@ -27,19 +29,28 @@ final class CodePhase extends UpdatePhase {
     }
 
     @Override
-    String upToDate(FunctionConfiguration cfg) {
-        return code.isDeployedIn(cfg) ? "CodeSha256 " + cfg.codeSha256() + " already deployed" : null;
+    SkipReason upToDate(FunctionConfiguration cfg) {
+        return code.isDeployedIn(cfg) ? SkipReason.CODE_UNCHANGED : null;
     }
 
     /** @return the updated function, or null when another writer replaced our code before we read it back */
     @Override
     FunctionConfiguration update(FunctionConfiguration cfg) {
         ctx.checkStillGoing();
-        ctx.emit(new DeploymentEvent.Submitted(ctx.now(), Phase.CODE, code.describeUpdate()));
+        UpdateFunctionCodeRequest.Builder request;
+        try {
+            // A zip's bytes cross to us only now: the lock is ours and the deployed code is not already this zip.
+            request = code.updateRequest();
+        } catch (InterruptedException e) {
+            throw DeploymentFailures.interrupted(ctx, e);
+        }
+        ctx.checkStillGoing();
+        ctx.emit(code.submitted(ctx.now()));
         Instant submittedAt = ctx.now();
-        UpdateFunctionCodeResponse response = ctx.client().updateFunctionCode(code.updateRequest()
+        UpdateFunctionCodeResponse response = ctx.client().updateFunctionCode(request
                 .functionName(ctx.functionArn()).revisionId(cfg.revisionId()).overrideConfiguration(ctx.timeouts())
                 .build());
+        ctx.observed().updated(response);
         String newSha = response.codeSha256();
         // Timed from the response: the request may have waited in the client-side rate limiter first.
         long submitted = System.nanoTime();
@@ -51,7 +62,7 @@ final class CodePhase extends UpdatePhase {
             throw DeploymentFailures.updateFailed(ctx, "Code update", updated);
         }
         if (!code.isDeployedIn(updated)) {
-            support.retries().foreignChange(Phase.CODE, "code replaced by another writer");
+            support.retries().foreignChange(Phase.CODE, null, "code replaced by another writer");
             return null;
         }
         ctx.emit(new DeploymentEvent.Confirmed(ctx.now(), Phase.CODE, updated.revisionId(), updated.codeSha256(),

@@ -3,6 +3,7 @@ package io.jenkins.plugins.safelambdaupdate.internal;
 import io.jenkins.plugins.safelambdaupdate.DeploymentRequest;
 import io.jenkins.plugins.safelambdaupdate.EnvironmentMode;
 import io.jenkins.plugins.safelambdaupdate.InvalidRequestException;
+import io.jenkins.plugins.safelambdaupdate.Parameter;
 import io.jenkins.plugins.safelambdaupdate.RequestValidator;
 import io.jenkins.plugins.safelambdaupdate.Setting;
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ final class ConfigurationIntent {
 
     /** @return the parameter names of the settings, for messages, for example {@code "environment, memorySize"} */
     static String names(Set<Setting> settings) {
-        return settings.stream().map(Setting::parameter).collect(Collectors.joining(", "));
+        return settings.stream().map(s -> s.parameter().engineName()).collect(Collectors.joining(", "));
     }
 
     /** @return an update setting exactly the differing settings, with the given RevisionId */
@@ -99,7 +100,7 @@ final class ConfigurationIntent {
         Map<String, String> requested = request.environment().orElse(Map.of());
         TreeSet<String> kept = new TreeSet<>(currentEnvironment(current).keySet());
         kept.removeAll(requested.keySet());
-        throw new InvalidRequestException("environment", "environment variables would take " + total
+        throw new InvalidRequestException(Parameter.ENVIRONMENT, "variables would take " + total
                 + " bytes once merged with the function's existing variables, over Lambda's limit of "
                 + RequestValidator.MAX_ENVIRONMENT_BYTES + " bytes in all (" + RequestValidator.environmentBytes(requested)
                 + " bytes requested; kept from the function: " + (kept.isEmpty() ? "none" : String.join(", ", kept))

@@ -2,9 +2,11 @@ package io.jenkins.plugins.safelambdaupdate.internal;
 
 import io.jenkins.plugins.safelambdaupdate.DeploymentEvent;
 import io.jenkins.plugins.safelambdaupdate.Phase;
+import io.jenkins.plugins.safelambdaupdate.SkipReason;
 import java.time.Duration;
 import java.time.Instant;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
+import software.amazon.awssdk.services.lambda.model.UpdateFunctionConfigurationResponse;
 
 /**
  * Step 6: update the configuration unless it already matches the intent; UpdateFunctionConfiguration with a fresh
@@ -26,19 +28,20 @@ final class ConfigurationPhase extends UpdatePhase {
     }
 
     @Override
-    String upToDate(FunctionConfiguration cfg) {
-        return intent.differences(cfg).isEmpty() ? "no change" : null;
+    SkipReason upToDate(FunctionConfiguration cfg) {
+        return intent.differences(cfg).isEmpty() ? SkipReason.CONFIGURATION_UNCHANGED : null;
     }
 
     @Override
     FunctionConfiguration update(FunctionConfiguration cfg) {
         ctx.checkStillGoing();
         intent.checkEnvironmentSize(cfg);
-        ctx.emit(new DeploymentEvent.Submitted(ctx.now(), Phase.CONFIGURATION,
-                "Updating configuration (" + ConfigurationIntent.names(intent.differences(cfg)) + ")"));
+        ctx.emit(DeploymentEvent.Submitted.configuration(ctx.now(), intent.differences(cfg)));
         Instant submittedAt = ctx.now();
-        String lastModified = ctx.client().updateFunctionConfiguration(intent.toUpdate(ctx.functionArn(), cfg,
-                cfg.revisionId()).toBuilder().overrideConfiguration(ctx.timeouts()).build()).lastModified();
+        UpdateFunctionConfigurationResponse response = ctx.client().updateFunctionConfiguration(intent.toUpdate(
+                ctx.functionArn(), cfg, cfg.revisionId()).toBuilder().overrideConfiguration(ctx.timeouts()).build());
+        ctx.observed().updated(response);
+        String lastModified = response.lastModified();
         // Timed from the response: the request may have waited in the client-side rate limiter first.
         long submitted = System.nanoTime();
         support.ledger().worked(Phase.CONFIGURATION);

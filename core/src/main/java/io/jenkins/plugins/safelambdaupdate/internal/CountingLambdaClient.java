@@ -1,7 +1,5 @@
 package io.jenkins.plugins.safelambdaupdate.internal;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
@@ -9,7 +7,6 @@ import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.CreateAliasRequest;
 import software.amazon.awssdk.services.lambda.model.CreateAliasResponse;
-import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.GetAliasRequest;
 import software.amazon.awssdk.services.lambda.model.GetAliasResponse;
 import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationRequest;
@@ -26,34 +23,22 @@ import software.amazon.awssdk.services.lambda.model.UpdateFunctionConfigurationR
 import software.amazon.awssdk.services.lambda.model.UpdateFunctionConfigurationResponse;
 
 /**
- * The client one deployment uses (the SDK waiter included): delegates the operations the engine needs, counts calls
- * per operation, remembers the last state of {@code $LATEST} it saw, and refuses any call once the thread is
- * interrupted, so that nothing is changed after an interrupt. Not thread-safe: one deployment, one thread.
+ * The client one run uses (the SDK waiter included), and the engine's one way to observe its calls: delegates the
+ * operations the engine needs, counts calls per operation (the result's {@code apiCalls}), and refuses any call once
+ * the thread is interrupted, so that nothing is changed after an interrupt. It keeps no state of the function: the run
+ * does ({@link LastObserved}). A decorator rather than an SDK interceptor because it must count on any client a
+ * front end passes in. Not thread-safe: one run, one thread.
  */
 final class CountingLambdaClient implements LambdaClient {
     private final LambdaClient delegate;
     private final Map<String, Integer> calls = new TreeMap<>();
-    private final Clock clock;
-    private FunctionConfiguration lastSeen;
-    private Instant lastSeenAt;
 
-    CountingLambdaClient(LambdaClient delegate, Clock clock) {
+    CountingLambdaClient(LambdaClient delegate) {
         this.delegate = delegate;
-        this.clock = clock;
     }
 
     Map<String, Integer> calls() {
         return new TreeMap<>(calls);
-    }
-
-    /** @return the last state of {@code $LATEST} seen in any response, or null */
-    FunctionConfiguration lastSeen() {
-        return lastSeen;
-    }
-
-    /** @return when {@link #lastSeen()} was read, or null */
-    Instant lastSeenAt() {
-        return lastSeenAt;
     }
 
     private <T> T call(String operation, Supplier<T> call) {
@@ -66,12 +51,7 @@ final class CountingLambdaClient implements LambdaClient {
 
     @Override
     public GetFunctionResponse getFunction(GetFunctionRequest request) {
-        GetFunctionResponse response = call("GetFunction", () -> delegate.getFunction(request));
-        if (request.qualifier() == null && response.configuration() != null) {
-            lastSeenAt = clock.instant();
-            lastSeen = response.configuration();
-        }
-        return response;
+        return call("GetFunction", () -> delegate.getFunction(request));
     }
 
     @Override
@@ -81,23 +61,12 @@ final class CountingLambdaClient implements LambdaClient {
 
     @Override
     public UpdateFunctionCodeResponse updateFunctionCode(UpdateFunctionCodeRequest request) {
-        UpdateFunctionCodeResponse response = call("UpdateFunctionCode", () -> delegate.updateFunctionCode(request));
-        lastSeenAt = clock.instant();
-        lastSeen = FunctionConfiguration.builder().functionArn(response.functionArn()).state(response.stateAsString())
-                .lastUpdateStatus(response.lastUpdateStatusAsString()).codeSha256(response.codeSha256())
-                .revisionId(response.revisionId()).lastModified(response.lastModified()).build();
-        return response;
+        return call("UpdateFunctionCode", () -> delegate.updateFunctionCode(request));
     }
 
     @Override
     public UpdateFunctionConfigurationResponse updateFunctionConfiguration(UpdateFunctionConfigurationRequest request) {
-        UpdateFunctionConfigurationResponse response =
-                call("UpdateFunctionConfiguration", () -> delegate.updateFunctionConfiguration(request));
-        lastSeenAt = clock.instant();
-        lastSeen = FunctionConfiguration.builder().functionArn(response.functionArn()).state(response.stateAsString())
-                .lastUpdateStatus(response.lastUpdateStatusAsString()).codeSha256(response.codeSha256())
-                .revisionId(response.revisionId()).lastModified(response.lastModified()).build();
-        return response;
+        return call("UpdateFunctionConfiguration", () -> delegate.updateFunctionConfiguration(request));
     }
 
     @Override

@@ -5,41 +5,36 @@ import io.jenkins.plugins.safelambdaupdate.DeploymentException;
 import io.jenkins.plugins.safelambdaupdate.DeploymentListener;
 import io.jenkins.plugins.safelambdaupdate.DeploymentRequest;
 import io.jenkins.plugins.safelambdaupdate.DeploymentResult;
-import io.jenkins.plugins.safelambdaupdate.ForeignChangePolicy;
 import io.jenkins.plugins.safelambdaupdate.FunctionLock;
 import io.jenkins.plugins.safelambdaupdate.FunctionReference;
-import io.jenkins.plugins.safelambdaupdate.FunctionStatus;
 import io.jenkins.plugins.safelambdaupdate.Phase;
-import java.time.Duration;
+import io.jenkins.plugins.safelambdaupdate.SkipReason;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 
 /**
- * One run of the safe-update protocol (or one status read or settle wait), on the calling thread: the ten steps of
- * the design in order, each delegated to the class that does it. Not thread-safe and not reused.
+ * One run of the safe-update protocol, on the calling thread: the ten steps of the design in order, each delegated to
+ * the class that does it. Not thread-safe and not reused. (Reads without a deployment: {@link ReadOnlyRuns}.)
  */
 final class Deployment {
     private final DeploymentEngine engine;
     private final DeploymentRequest request;
+    private final PhaseSupport support;
     private final DeploymentContext ctx;
     private final DeploymentLedger ledger;
     private final Retries retries;
     private final FunctionReads reads;
-    private final FunctionWaits waits;
 
-    /** @param request the deployment to run, or null for a status read or settle wait */
+    /** @param request the deployment to run, not null */
     Deployment(DeploymentEngine engine, DeploymentRequest request, DeploymentListener listener) {
         this.engine = engine;
         this.request = request;
-        this.ctx = new DeploymentContext(engine.clock(), new CountingLambdaClient(engine.client(), engine.clock()), listener,
-                request == null ? null : request.deadline());
-        this.ledger = new DeploymentLedger(ctx);
-        this.retries = new Retries(ctx, ledger, engine.sleeper(),
-                request == null ? DeploymentRequest.DEFAULT_CONFLICT_RETRIES : request.conflictRetries(),
-                request == null ? ForeignChangePolicy.REAPPLY : request.onForeignChange());
-        this.waits = new FunctionWaits(ctx, engine.durations(), engine.minimumPollInterval(), retries,
-                engine.sleeper());
-        this.reads = new FunctionReads(ctx, retries, waits);
+        this.support = PhaseSupport.forRun(engine.settings(), listener, request.deadline(), request.conflictRetries(),
+                request.onForeignChange());
+        this.ctx = support.ctx();
+        this.ledger = support.ledger();
+        this.retries = support.retries();
+        this.reads = support.reads();
     }
 
     // ------------------------------------------------------------------------------------------------ entry points
@@ -48,31 +43,9 @@ final class Deployment {
         try {
             return execute();
         } catch (DeploymentException e) {
-            throw failed(e);
+            throw failed(retries.explained(e));
         } catch (SdkException e) {
-            throw failed(SdkFailures.translate(ctx, e));
-        }
-    }
-
-    FunctionStatus readStatus(FunctionReference reference, Duration deadline) {
-        ctx.phase(Phase.RESOLVE);
-        ctx.limitTo(deadline);
-        try {
-            return FunctionStatuses.of(reads.resolve(reference));
-        } catch (SdkException e) {
-            throw SdkFailures.translate(ctx, e);
-        }
-    }
-
-    FunctionStatus awaitSettled(FunctionReference reference, Duration timeout) {
-        ctx.phase(Phase.SETTLE);
-        ctx.limitTo(timeout);
-        try {
-            FunctionConfiguration cfg = reads.resolve(reference);
-            ctx.phase(Phase.SETTLE);
-            return FunctionStatuses.of(reads.settle(cfg));
-        } catch (SdkException e) {
-            throw SdkFailures.translate(ctx, e);
+            throw failed(retries.explained(SdkFailures.translate(ctx, e)));
         }
     }
 
@@ -112,7 +85,6 @@ final class Deployment {
         ledger.end(Phase.SETTLE);
 
         // 5-7. Code, configuration, publish; re-applied while another writer undoes them (bounded by the policy).
-        PhaseSupport support = new PhaseSupport(ctx, ledger, retries, waits, reads);
         CodePhase codePhase = new CodePhase(support, code);
         ConfigurationPhase configurationPhase = new ConfigurationPhase(support, intent);
         PublishPhase publishPhase = new PublishPhase(support, code);
@@ -121,13 +93,13 @@ final class Deployment {
             cfg = configurationPhase.ensure(cfg);
             if (!code.isDeployedIn(cfg) || !intent.differences(cfg).isEmpty()) {
                 Phase changed = code.isDeployedIn(cfg) ? Phase.CONFIGURATION : Phase.CODE;
-                retries.foreignChange(changed, (changed == Phase.CODE ? "code" : "configuration")
+                retries.foreignChange(changed, null, (changed == Phase.CODE ? "code" : "configuration")
                         + " changed by another writer after our update");
                 cfg = reads.readSettled();
                 continue;
             }
             if (!request.publish()) {
-                ledger.skip(Phase.PUBLISH, "not requested");
+                ledger.skip(Phase.PUBLISH, SkipReason.NOT_REQUESTED, null);
                 break;
             }
             if (publishPhase.publish(cfg)) {

@@ -15,65 +15,50 @@ import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 
 /**
  * What every step of one run shares: the counting client, the clock, the listener, the phase under way, the canonical
- * function ARN once resolved, and the deadline. Failures are built from it, so each one names the phase and the state
- * the function was left in. Not thread-safe: one run, one thread.
+ * function ARN once resolved, the last state observed, and the deadline. Failures are built from it, so each one names
+ * the phase and the state the function was left in. Not thread-safe: one run, one thread.
  */
 final class DeploymentContext {
     private static final Logger LOG = Logger.getLogger(DeploymentContext.class.getName());
 
     private final Clock clock;
     private final CountingLambdaClient client;
+    private final LastObserved observed;
     private final DeploymentListener listener;
     private final Instant started;
-    private Instant deadline;
+    private final Instant deadline;
     private Phase phase = Phase.VALIDATE;
     private String functionArn;
-    private String retrying;
 
-    /** @param allowed the time the run may take, or null to set it later with {@link #limitTo} */
+    /** @param allowed the time the run may take */
     DeploymentContext(Clock clock, CountingLambdaClient client, DeploymentListener listener, Duration allowed) {
         this.clock = clock;
         this.client = client;
+        this.observed = new LastObserved(clock);
         this.listener = listener;
         this.started = clock.instant();
-        this.deadline = allowed == null ? null : started.plus(allowed);
-    }
-
-    void limitTo(Duration allowed) {
-        deadline = started.plus(allowed);
+        this.deadline = started.plus(allowed);
     }
 
     Instant started() {
         return started;
     }
 
-    /** @return the time allowed from start to deadline (zero when no deadline is set) */
+    /** @return the time allowed from start to deadline */
     Duration allowed() {
-        return deadline == null ? Duration.ZERO : Duration.between(started, deadline);
+        return Duration.between(started, deadline);
     }
 
     boolean pastDeadline() {
-        return deadline != null && !clock.instant().isBefore(deadline);
-    }
-
-    /** @param why why the current phase retried, for the message if the deadline passes in it */
-    void retrying(String why) {
-        retrying = why;
-    }
-
-    /** @return why the current phase retried, or null when it did not */
-    String retrying() {
-        return retrying;
+        return !clock.instant().isBefore(deadline);
     }
 
     Phase phase() {
         return phase;
     }
 
+    /** @param current the phase now under way: set by the run's ledger only ({@link DeploymentLedger#begin}) */
     void phase(Phase current) {
-        if (current != phase) {
-            retrying = null;
-        }
         phase = current;
     }
 
@@ -89,9 +74,14 @@ final class DeploymentContext {
         return client;
     }
 
-    /** @return the last state of {@code $LATEST} seen, or null: what a failure reports as the state left */
+    /** @return the last state of {@code $LATEST} this run observed: its reads, waits and updates feed it */
+    LastObserved observed() {
+        return observed;
+    }
+
+    /** @return the last state of {@code $LATEST} this run observed, or null: what a failure reports as left */
     FunctionStatus lastSeen() {
-        return FunctionStatuses.of(client.lastSeen(), client.lastSeenAt());
+        return observed.status();
     }
 
     DeploymentException failure(FailureKind kind, String message, Throwable cause) {

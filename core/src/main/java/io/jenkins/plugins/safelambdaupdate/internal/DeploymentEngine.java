@@ -3,8 +3,6 @@ package io.jenkins.plugins.safelambdaupdate.internal;
 import io.jenkins.plugins.safelambdaupdate.DeploymentListener;
 import io.jenkins.plugins.safelambdaupdate.DeploymentRequest;
 import io.jenkins.plugins.safelambdaupdate.DeploymentResult;
-import io.jenkins.plugins.safelambdaupdate.FunctionReference;
-import io.jenkins.plugins.safelambdaupdate.FunctionStatus;
 import io.jenkins.plugins.safelambdaupdate.LockProvider;
 import io.jenkins.plugins.safelambdaupdate.RequestValidator;
 import io.jenkins.plugins.safelambdaupdate.SafeLambdaDeployer;
@@ -18,63 +16,31 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
  * its own {@link Deployment}. Thread-safe.
  */
 public final class DeploymentEngine {
-    private final LambdaClient client;
+    private final RunSettings settings;
     private final LockProvider lockProvider;
-    private final Clock clock;
-    private final SafeLambdaDeployer.Sleeper sleeper;
-    private final Duration minimumPollInterval;
     private final RequestValidator validator;
-    private final UpdateDurations durations;
 
     public DeploymentEngine(LambdaClient client, LockProvider lockProvider, Clock clock,
                             SafeLambdaDeployer.Sleeper sleeper, Duration minimumPollInterval,
                             RequestValidator validator, UpdateDurations durations) {
-        this.client = Objects.requireNonNull(client, "client cannot be null");
+        this.settings = new RunSettings(client, clock, sleeper, minimumPollInterval, durations);
         this.lockProvider = Objects.requireNonNull(lockProvider, "lockProvider cannot be null");
-        this.clock = Objects.requireNonNull(clock, "clock cannot be null");
-        this.sleeper = Objects.requireNonNull(sleeper, "sleeper cannot be null");
-        this.minimumPollInterval = Objects.requireNonNull(minimumPollInterval, "minimumPollInterval cannot be null");
         this.validator = Objects.requireNonNull(validator, "validator cannot be null");
-        this.durations = Objects.requireNonNull(durations, "durations cannot be null");
     }
 
     public DeploymentResult deploy(DeploymentRequest request, DeploymentListener listener) {
         return new Deployment(this, request, listener).run();
     }
 
-    public FunctionStatus status(FunctionReference reference, Duration deadline) {
-        return new Deployment(this, null, DeploymentListener.NONE).readStatus(reference, deadline);
-    }
-
-    public FunctionStatus awaitSettled(FunctionReference reference, Duration timeout) {
-        return new Deployment(this, null, DeploymentListener.NONE).awaitSettled(reference, timeout);
-    }
-
-    LambdaClient client() {
-        return client;
+    RunSettings settings() {
+        return settings;
     }
 
     LockProvider lockProvider() {
         return lockProvider;
     }
 
-    Clock clock() {
-        return clock;
-    }
-
-    SafeLambdaDeployer.Sleeper sleeper() {
-        return sleeper;
-    }
-
-    Duration minimumPollInterval() {
-        return minimumPollInterval;
-    }
-
     RequestValidator validator() {
         return validator;
-    }
-
-    UpdateDurations durations() {
-        return durations;
     }
 }

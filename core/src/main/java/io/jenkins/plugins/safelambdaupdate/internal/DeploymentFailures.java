@@ -31,7 +31,6 @@ final class DeploymentFailures {
         boolean changedNothing = beforeAnyChange(ctx.phase());
         return new DeploymentException(FailureKind.DEADLINE_EXCEEDED, "Deadline of " + Durations.format(ctx.allowed())
                 + " exceeded during the " + name(ctx.phase()) + " phase"
-                + (ctx.retrying() == null ? "" : ", after retries because of " + ctx.retrying())
                 + (changedNothing ? "; this deployment changed nothing" : ""),
                 ctx.functionArn(), stateLeft(ctx), cause);
     }

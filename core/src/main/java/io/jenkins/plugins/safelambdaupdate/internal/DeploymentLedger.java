@@ -3,6 +3,7 @@ package io.jenkins.plugins.safelambdaupdate.internal;
 import io.jenkins.plugins.safelambdaupdate.DeploymentEvent;
 import io.jenkins.plugins.safelambdaupdate.DeploymentResult;
 import io.jenkins.plugins.safelambdaupdate.Phase;
+import io.jenkins.plugins.safelambdaupdate.SkipReason;
 import io.jenkins.plugins.safelambdaupdate.Retry;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,9 +47,9 @@ final class DeploymentLedger {
     }
 
     /** Reported once, and never for a phase that already changed something (a re-apply finding nothing to do). */
-    void skip(Phase skippedPhase, String reason) {
+    void skip(Phase skippedPhase, SkipReason reason, String codeSha256) {
         if (!worked.contains(skippedPhase) && skipped.add(skippedPhase)) {
-            ctx.emit(new DeploymentEvent.Skipped(ctx.now(), skippedPhase, reason));
+            ctx.emit(new DeploymentEvent.Skipped(ctx.now(), skippedPhase, reason, codeSha256));
         }
     }
 

@@ -33,7 +33,7 @@ final class FunctionReads {
                 GetFunctionResponse response = ctx.client().getFunction(GetFunctionRequest.builder()
                         .functionName(reference.unqualified()).overrideConfiguration(ctx.timeouts()).build());
                 ctx.functionArn(FunctionStatuses.unqualifiedArn(response.configuration().functionArn()));
-                return response.configuration();
+                return ctx.observed().read(response.configuration());
             } catch (ResourceNotFoundException e) {
                 throw new DeploymentException(FailureKind.FUNCTION_NOT_FOUND,
                         SdkFailures.notFound(reference.value(), e), null, null, e);
@@ -47,8 +47,8 @@ final class FunctionReads {
         while (true) {
             ctx.checkStillGoing();
             try {
-                return ctx.client().getFunction(GetFunctionRequest.builder().functionName(ctx.functionArn())
-                        .overrideConfiguration(ctx.timeouts()).build()).configuration();
+                return ctx.observed().read(ctx.client().getFunction(GetFunctionRequest.builder()
+                        .functionName(ctx.functionArn()).overrideConfiguration(ctx.timeouts()).build()).configuration());
             } catch (SdkException e) {
                 retries.afterError(e);
             }

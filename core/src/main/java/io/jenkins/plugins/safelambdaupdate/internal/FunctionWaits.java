@@ -80,14 +80,14 @@ final class FunctionWaits {
             try {
                 WaiterResponse<GetFunctionResponse> response = waiter.waitUntilFunctionUpdatedV2(latest(),
                         configuration(backoff));
-                seen = response.matched().response().map(GetFunctionResponse::configuration)
-                        .orElseGet(ctx.client()::lastSeen);
+                seen = ctx.observed().read(response.matched().response().map(GetFunctionResponse::configuration)
+                        .orElseGet(this::readNow));
             } catch (SdkClientException e) {
                 if (!isWaiterFailure(e)) {
                     retryAfterWaitFailure(e);
                     continue;
                 }
-                seen = ctx.client().lastSeen();
+                seen = readNow();
             }
             if (seen != null && lastModified != null && !lastModified.equals(seen.lastModified())) {
                 // Another writer's update followed ours: polls that saw it in progress say nothing about ours, the
@@ -108,11 +108,11 @@ final class FunctionWaits {
             try {
                 WaiterResponse<GetFunctionResponse> response = waiter.waitUntilFunctionActiveV2(latest(),
                         configuration(backoff));
-                return response.matched().response().map(GetFunctionResponse::configuration)
-                        .orElseGet(ctx.client()::lastSeen);
+                return ctx.observed().read(response.matched().response().map(GetFunctionResponse::configuration)
+                        .orElseGet(this::readNow));
             } catch (SdkClientException e) {
                 if (isWaiterFailure(e)) {
-                    throw DeploymentFailures.functionFailed(ctx, ctx.client().lastSeen());
+                    throw DeploymentFailures.functionFailed(ctx, readNow());
                 }
                 retryAfterWaitFailure(e);
             }
@@ -180,6 +180,15 @@ final class FunctionWaits {
     private GetFunctionRequest latest() {
         return GetFunctionRequest.builder().functionName(ctx.functionArn()).overrideConfiguration(ctx.timeouts())
                 .build();
+    }
+
+    /**
+     * Reads {@code $LATEST} once, for a wait that ended without the response that matched: the waiter reports a failure
+     * acceptor (LastUpdateStatus or State Failed, both final until the next change) by a message only. The read gets
+     * the reasons, and it is what the run observed last.
+     */
+    private FunctionConfiguration readNow() {
+        return ctx.observed().read(ctx.client().getFunction(latest()).configuration());
     }
 
     /** A wait ended without reaching a final state: the deadline, an interrupt, or an error left after SDK retries. */

@@ -45,8 +45,7 @@ final class PublishPhase {
         try {
             ctx.checkStillGoing();
             String sha = code.sha() != null ? code.sha() : cfg.codeSha256();
-            ctx.emit(new DeploymentEvent.Submitted(ctx.now(), Phase.PUBLISH,
-                    "Publishing a version (CodeSha256 " + sha + ")"));
+            ctx.emit(DeploymentEvent.Submitted.publish(ctx.now(), sha));
             PublishVersionResponse response = ctx.client().publishVersion(b -> b.functionName(ctx.functionArn())
                     .codeSha256(sha).revisionId(cfg.revisionId()).overrideConfiguration(ctx.timeouts()));
             // Timed from the response: the request may have waited in the client-side rate limiter first.
@@ -71,7 +70,7 @@ final class PublishPhase {
             return true;
         } catch (SdkException e) {
             if (SdkFailures.isCodeShaMismatch(e)) {
-                support.retries().foreignChange(Phase.PUBLISH, "CodeSha256 of $LATEST changed by another writer");
+                support.retries().foreignChange(Phase.PUBLISH, e, "CodeSha256 of $LATEST changed by another writer");
             } else {
                 support.retries().afterRefusal(Phase.PUBLISH, e);
             }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.safelambdaupdate.internal;
 
 import io.jenkins.plugins.safelambdaupdate.DeploymentEvent;
+import io.jenkins.plugins.safelambdaupdate.DeploymentException;
 import io.jenkins.plugins.safelambdaupdate.FailureKind;
 import io.jenkins.plugins.safelambdaupdate.ForeignChangePolicy;
 import io.jenkins.plugins.safelambdaupdate.Phase;
@@ -8,13 +9,16 @@ import io.jenkins.plugins.safelambdaupdate.Retry;
 import io.jenkins.plugins.safelambdaupdate.RetryCause;
 import io.jenkins.plugins.safelambdaupdate.SafeLambdaDeployer;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * The bounded retry of the protocol: exponential backoff with full jitter, at most {@code conflictRetries} per phase,
  * never past the deadline; and the foreign-change policy, which decides whether another writer's change is retried
- * (re-applied) or stops the run.
+ * (re-applied) or stops the run. It owns the run's retry state: the attempts of each phase (counted in the ledger) and
+ * why each phase last retried; every retry names the phase it counts against.
  */
 final class Retries {
     private static final Duration RETRY_BASE = Duration.ofMillis(200);
@@ -25,6 +29,8 @@ final class Retries {
     private final SafeLambdaDeployer.Sleeper sleeper;
     private final int allowed;
     private final ForeignChangePolicy policy;
+    /** Why each phase last retried, for the message of a deadline that passes after retries. */
+    private final Map<Phase, String> retriedBecause = new EnumMap<>(Phase.class);
 
     Retries(DeploymentContext ctx, DeploymentLedger ledger, SafeLambdaDeployer.Sleeper sleeper, int allowed,
             ForeignChangePolicy policy) {
@@ -37,7 +43,7 @@ final class Retries {
 
     /** Retries a retryable error (after the backoff); throws the translated failure for any other. */
     void afterError(SdkException e) {
-        retry(SdkFailures.retryableCause(ctx, e), SdkFailures.detail(e));
+        retry(ctx.phase(), SdkFailures.retryableCause(ctx, e), e, SdkFailures.detail(e));
     }
 
     /**
@@ -52,31 +58,36 @@ final class Retries {
         boolean foreign = cause == RetryCause.STALE_REVISION
                 || (cause == RetryCause.CONFLICT && policy == ForeignChangePolicy.FAIL);
         if (foreign) {
-            foreignChange(where, SdkFailures.detail(e));
+            foreignChange(where, e, SdkFailures.detail(e));
         } else {
-            retry(cause, SdkFailures.detail(e));
+            retry(where, cause, e, SdkFailures.detail(e));
         }
     }
 
-    /** Another writer changed the function: stop under FAIL, else count a STALE_REVISION retry in {@code where}. */
-    void foreignChange(Phase where, String what) {
+    /**
+     * Another writer changed the function: stop under FAIL, else count a STALE_REVISION retry in {@code where}.
+     *
+     * @param refusal AWS's refusal that showed it, or null when a read of ours did
+     * @param what what changed, for the failure's message
+     */
+    void foreignChange(Phase where, SdkException refusal, String what) {
         if (policy == ForeignChangePolicy.FAIL) {
             throw ctx.failure(FailureKind.FOREIGN_CHANGE, "Another writer changed " + ctx.functionArn()
                     + " during the " + DeploymentFailures.name(where) + " phase (" + what
                     + ") and onForeignChange is FAIL", null);
         }
-        Phase saved = ctx.phase();
-        ctx.phase(where);
-        try {
-            retry(RetryCause.STALE_REVISION, what);
-        } finally {
-            ctx.phase(saved);
-        }
+        retry(where, RetryCause.STALE_REVISION, refusal, what);
     }
 
-    /** Counts a retry against the current phase, gives up past the bound, else sleeps the backoff. */
-    void retry(RetryCause cause, String detail) {
-        Phase phase = ctx.phase();
+    /**
+     * Counts a retry against {@code phase}, gives up past the bound, else sleeps the backoff.
+     *
+     * @param phase the phase the retry counts against, named explicitly (a foreign change found after a phase
+     *     counts against that phase)
+     * @param refusal the failed call, or null when a read of ours showed the reason
+     * @param detail the error code or what changed, for messages
+     */
+    private void retry(Phase phase, RetryCause cause, SdkException refusal, String detail) {
         int attempt = ledger.nextAttempt(phase);
         if (attempt > allowed) {
             // Throttling and server errors that outlast the retries are AWS's trouble, not a conflict with a writer.
@@ -93,15 +104,32 @@ final class Retries {
         if (delay.compareTo(left) > 0) {
             delay = left;
         }
-        ctx.retrying(describe(cause) + " (last: " + detail + ")");
+        retriedBecause.put(phase, describe(cause) + " (last: " + detail + ")");
         ledger.retried(new Retry(phase, cause, attempt, delay));
-        ctx.emit(new DeploymentEvent.Retrying(ctx.now(), phase, cause, attempt, delay, detail));
+        ctx.emit(new DeploymentEvent.Retrying(ctx.now(), phase, cause, attempt, delay,
+                refusal == null ? null : SdkFailures.detail(refusal), SdkFailures.statusCode(refusal)));
         try {
             sleeper.sleep(delay);
         } catch (InterruptedException e) {
             throw DeploymentFailures.interrupted(ctx, e);
         }
         ctx.remaining();
+    }
+
+    /**
+     * @param e a failure of this run, not null
+     * @return {@code e}, or for a deadline that passed in a phase that had retried, the same failure saying why
+     */
+    DeploymentException explained(DeploymentException e) {
+        String why = retriedBecause.get(ctx.phase());
+        if (e.failure() != FailureKind.DEADLINE_EXCEEDED || why == null) {
+            return e;
+        }
+        DeploymentException explained = new DeploymentException(e.failure(), e.getMessage()
+                + " (after retries because of " + why + ")", e.functionArn().orElse(null),
+                e.stateLeft().orElse(null), e.getCause());
+        explained.setStackTrace(e.getStackTrace());
+        return explained;
     }
 
     private static String describe(RetryCause cause) {

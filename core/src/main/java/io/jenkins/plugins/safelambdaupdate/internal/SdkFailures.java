@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.lambda.model.InvalidParameterValueException;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 
@@ -107,6 +108,11 @@ final class SdkFailures {
             return service.awsErrorDetails().errorCode();
         }
         return e.getClass().getSimpleName();
+    }
+
+    /** @return the HTTP status of a refusal, or null without one (no answer, or no refusal) */
+    static Integer statusCode(SdkException e) {
+        return e instanceof SdkServiceException service && service.statusCode() > 0 ? service.statusCode() : null;
     }
 
     /** @return the error code, AWS's message ({@link #redact redacted}) and the HTTP status */

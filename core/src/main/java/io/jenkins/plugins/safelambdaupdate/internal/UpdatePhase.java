@@ -1,6 +1,7 @@
 package io.jenkins.plugins.safelambdaupdate.internal;
 
 import io.jenkins.plugins.safelambdaupdate.Phase;
+import io.jenkins.plugins.safelambdaupdate.SkipReason;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 
@@ -21,7 +22,7 @@ abstract class UpdatePhase {
     abstract boolean requested();
 
     /** @return why nothing needs doing on this settled function, or null when an update is needed */
-    abstract String upToDate(FunctionConfiguration cfg);
+    abstract SkipReason upToDate(FunctionConfiguration cfg);
 
     /** Submits the update and waits for it; @return the settled result, or null to re-read and try again */
     abstract FunctionConfiguration update(FunctionConfiguration cfg);
@@ -30,14 +31,14 @@ abstract class UpdatePhase {
     final FunctionConfiguration ensure(FunctionConfiguration cfg) {
         DeploymentLedger ledger = support.ledger();
         if (!requested()) {
-            ledger.skip(phase, "not requested");
+            ledger.skip(phase, SkipReason.NOT_REQUESTED, null);
             return cfg;
         }
         while (true) {
-            String done = upToDate(cfg);
+            SkipReason done = upToDate(cfg);
             if (done != null) {
                 if (!ledger.hasWorked(phase)) {
-                    ledger.skip(phase, done);
+                    ledger.skip(phase, done, done == SkipReason.CODE_UNCHANGED ? cfg.codeSha256() : null);
                 }
                 return cfg;
             }

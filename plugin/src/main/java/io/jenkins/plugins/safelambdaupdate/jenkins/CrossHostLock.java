@@ -5,6 +5,7 @@ import hudson.model.Run;
 import io.jenkins.plugins.safelambdaupdate.DynamoDbClients;
 import io.jenkins.plugins.safelambdaupdate.DynamoDbLockSettings;
 import io.jenkins.plugins.safelambdaupdate.InvalidRequestException;
+import io.jenkins.plugins.safelambdaupdate.Parameter;
 import io.jenkins.plugins.safelambdaupdate.LockProvider;
 import io.jenkins.plugins.safelambdaupdate.LockProviders;
 import io.jenkins.plugins.safelambdaupdate.RequestParameters;
@@ -66,7 +67,7 @@ final class CrossHostLock implements AutoCloseable {
                                                       AwsCredentialsProvider stepCredentials) {
         AmazonWebServicesCredentials global = config.lockCredentials();
         AwsCredentialsProvider resolved = global == null ? null
-                : JenkinsAwsCredentials.provider(global, "lockCredentialsId", config.getLockCredentialsId());
+                : JenkinsAwsCredentials.provider(global, Parameter.LOCK_CREDENTIALS, config.getLockCredentialsId());
         return resolved == null ? stepCredentials : resolved;
     }
 

@@ -4,6 +4,7 @@ import hudson.model.Run;
 import io.jenkins.plugins.safelambdaupdate.FunctionLock;
 import io.jenkins.plugins.safelambdaupdate.FunctionReference;
 import io.jenkins.plugins.safelambdaupdate.InvalidRequestException;
+import io.jenkins.plugins.safelambdaupdate.Parameter;
 import io.jenkins.plugins.safelambdaupdate.LockProvider;
 import io.jenkins.plugins.safelambdaupdate.LockTimeoutException;
 import io.jenkins.plugins.safelambdaupdate.LockWaitListener;
@@ -116,7 +117,8 @@ final class LockableResourceLockProvider implements LockProvider {
                 return Attempt.busy(holder != null ? holder : "an earlier safeLambdaUpdate waiting on this controller");
             }
             if (resource == null && !manager.createResource(name)) {
-                throw new InvalidRequestException("lock", "lock: the lockable resource " + name + " does not exist and"
+                throw new InvalidRequestException(Parameter.LOCK, "cannot be taken: the lockable resource " + name
+                        + " does not exist and"
                         + " the Lockable Resources settings do not allow creating resources on the fly (ephemeral"
                         + " resources): declare that resource, allow ephemeral resources, or set lock: false and wrap"
                         + " the step in lock(resource: '" + name + "') { }");

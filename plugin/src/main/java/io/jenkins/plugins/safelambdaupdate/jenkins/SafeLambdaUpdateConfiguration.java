@@ -12,6 +12,7 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.safelambdaupdate.DynamoDbLockTable;
 import io.jenkins.plugins.safelambdaupdate.InvalidRequestException;
+import io.jenkins.plugins.safelambdaupdate.Parameter;
 import io.jenkins.plugins.safelambdaupdate.RequestParameters;
 import java.util.List;
 import jenkins.model.GlobalConfiguration;
@@ -143,7 +144,7 @@ public class SafeLambdaUpdateConfiguration extends GlobalConfiguration {
         AmazonWebServicesCredentials found = CredentialsProvider.findCredentialByIdInItemGroup(lockCredentialsId,
                 AmazonWebServicesCredentials.class, Jenkins.get(), ACL.SYSTEM2, List.of());
         if (found == null) {
-            throw new InvalidRequestException("lockCredentialsId", "lockCredentialsId '" + lockCredentialsId
+            throw new InvalidRequestException(Parameter.LOCK_CREDENTIALS, "'" + lockCredentialsId
                     + "' of the Safe Lambda Update settings does not name global AWS credentials");
         }
         return found;
@@ -154,7 +155,7 @@ public class SafeLambdaUpdateConfiguration extends GlobalConfiguration {
             check.run();
             return FormValidation.ok();
         } catch (InvalidRequestException e) {
-            return FormValidation.error(e.getMessage());
+            return FormValidation.error(StepParameters.describe(e));
         }
     }
 }

@@ -6,7 +6,6 @@ import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
-import hudson.Util;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.safelambdaupdate.AwsEnvironment;
@@ -18,6 +17,7 @@ import io.jenkins.plugins.safelambdaupdate.EventRenderer;
 import io.jenkins.plugins.safelambdaupdate.ForeignChangePolicy;
 import io.jenkins.plugins.safelambdaupdate.FunctionReference;
 import io.jenkins.plugins.safelambdaupdate.InvalidRequestException;
+import io.jenkins.plugins.safelambdaupdate.Parameter;
 import io.jenkins.plugins.safelambdaupdate.LambdaClients;
 import io.jenkins.plugins.safelambdaupdate.LockProvider;
 import io.jenkins.plugins.safelambdaupdate.LockProviders;
@@ -26,7 +26,6 @@ import io.jenkins.plugins.safelambdaupdate.RequestValidator;
 import io.jenkins.plugins.safelambdaupdate.SafeLambdaDeployer;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -71,18 +70,14 @@ final class SafeLambdaUpdateExecution extends SynchronousNonBlockingStepExecutio
         Run<?, ?> run = context.get(Run.class);
         TaskListener listener = context.get(TaskListener.class);
         PrintStream log = listener.getLogger();
-        Path directory = null;
-        Path zip = null;
         try {
             // The choice among zipFile, S3 and image is checked before anything is copied (the path is a placeholder).
             CodeSource code = RequestParameters.codeSource(step.getZipFile() == null ? null : Path.of("zipFile"),
                     step.getS3Bucket(), step.getS3Key(), step.getS3ObjectVersion(), step.getImageUri()).orElse(null);
             if (code instanceof CodeSource.ZipFile) {
-                // Every other parameter is checked before the zip is copied: a bad value never costs a copy.
+                // Every other parameter is checked before the zip is read on its machine: a bad value costs no read.
                 new RequestValidator().validate(request(null));
-                directory = Files.createTempDirectory("safeLambdaUpdate");
-                zip = WorkspaceZip.copy(context.get(FilePath.class), step.getZipFile(), directory);
-                code = CodeSource.zipFile(zip);
+                code = WorkspaceZip.codeSource(context.get(FilePath.class), step.getZipFile());
             }
             DeploymentRequest request = request(code);
             EnvVars environment = context.get(EnvVars.class);
@@ -115,18 +110,10 @@ final class SafeLambdaUpdateExecution extends SynchronousNonBlockingStepExecutio
                         .toMap();
             }
         } catch (DeploymentException e) {
-            // The engine's messages name the parameter and never carry a secret or an environment value;
-            // the local copy of the zip is reported under the name the user gave.
-            String message = zip == null ? e.getMessage() : e.getMessage().replace(zip.toString(), step.getZipFile());
-            throw new AbortException(PREFIX + message);
-        } finally {
-            if (directory != null) {
-                try {
-                    Util.deleteRecursive(directory.toFile());
-                } catch (IOException e) {
-                    LOGGER.log(Level.WARNING, "Could not delete the local copy of " + step.getZipFile(), e);
-                }
-            }
+            // The engine's messages name the parameter (in the step's words; the zip by the path the user gave) and
+            // never carry a secret or an environment value.
+            throw new AbortException(PREFIX + (e instanceof InvalidRequestException invalid
+                    ? StepParameters.describe(invalid) : e.getMessage()));
         }
     }
 
@@ -164,7 +151,7 @@ final class SafeLambdaUpdateExecution extends SynchronousNonBlockingStepExecutio
                 || SafeLambdaUpdateConfiguration.get().isAllowControllerIdentity()) {
             return;
         }
-        throw new InvalidRequestException("credentialsId", "credentialsId is missing: give the step AWS credentials"
+        throw new InvalidRequestException(Parameter.CREDENTIALS, "is missing: give the step AWS credentials"
                 + " (credentialsId of the aws-credentials plugin, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in its"
                 + " environment through withCredentials or withAWS); the controller's own AWS identity is used only"
                 + " where an administrator allows it under Manage Jenkins > System > Safe Lambda Update");
@@ -184,13 +171,13 @@ final class SafeLambdaUpdateExecution extends SynchronousNonBlockingStepExecutio
     private DeploymentRequest request(CodeSource code) {
         if (step.getDeadlineMinutes() < 1 || step.getDeadlineMinutes() > MAX_DEADLINE_MINUTES) {
             // Said in the step's own words: its parameter is in minutes, the engine's deadline a duration.
-            throw new InvalidRequestException("deadlineMinutes", "deadlineMinutes must be between 1 and "
+            throw new InvalidRequestException(Parameter.DEADLINE, "must be between 1 and "
                     + MAX_DEADLINE_MINUTES + " (12 hours), was " + step.getDeadlineMinutes());
         }
         DeploymentRequest.Builder b = DeploymentRequest.builder()
                 .functionName(functionName)
                 .code(code)
-                .environmentMode(RequestParameters.choice("environmentMode", step.getEnvironmentMode(), EnvironmentMode.MERGE))
+                .environmentMode(RequestParameters.choice(Parameter.ENVIRONMENT_MODE, step.getEnvironmentMode(), EnvironmentMode.MERGE))
                 .memorySize(step.getMemorySize())
                 .timeout(step.getTimeout())
                 .handler(step.getHandler())
@@ -202,7 +189,7 @@ final class SafeLambdaUpdateExecution extends SynchronousNonBlockingStepExecutio
                 .alias(step.getAlias())
                 .deadline(Duration.ofMinutes(step.getDeadlineMinutes()))
                 .conflictRetries(step.getConflictRetries())
-                .onForeignChange(RequestParameters.choice("onForeignChange", step.getOnForeignChange(), ForeignChangePolicy.REAPPLY));
+                .onForeignChange(RequestParameters.choice(Parameter.ON_FOREIGN_CHANGE, step.getOnForeignChange(), ForeignChangePolicy.REAPPLY));
         if (step.getEnvironment() != null) {
             b.environment(RequestParameters.environment(step.getEnvironment()));
         }
@@ -223,11 +210,11 @@ final class SafeLambdaUpdateExecution extends SynchronousNonBlockingStepExecutio
         AmazonWebServicesCredentials found = CredentialsProvider.findCredentialById(credentialsId,
                 AmazonWebServicesCredentials.class, run, List.of());
         if (found == null) {
-            throw new InvalidRequestException("credentialsId", "credentialsId '" + credentialsId + "' does not name"
+            throw new InvalidRequestException(Parameter.CREDENTIALS, "'" + credentialsId + "' does not name"
                     + " AWS credentials that this build may use");
         }
         CredentialsProvider.track(run, found);
-        AwsCredentialsProvider resolved = JenkinsAwsCredentials.provider(found, "credentialsId", credentialsId);
+        AwsCredentialsProvider resolved = JenkinsAwsCredentials.provider(found, Parameter.CREDENTIALS, credentialsId);
         if (resolved == null) {
             // Blank keys and no role is how users ask for the controller's own identity: say so, not silently.
             log.println(PREFIX + "Credentials '" + credentialsId + "' hold no access key and no role: using the"

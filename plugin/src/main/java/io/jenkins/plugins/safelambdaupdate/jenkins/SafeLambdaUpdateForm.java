@@ -14,6 +14,7 @@ import io.jenkins.plugins.safelambdaupdate.CodeSource;
 import io.jenkins.plugins.safelambdaupdate.DeploymentRequest;
 import io.jenkins.plugins.safelambdaupdate.FunctionReference;
 import io.jenkins.plugins.safelambdaupdate.InvalidRequestException;
+import io.jenkins.plugins.safelambdaupdate.Parameter;
 import io.jenkins.plugins.safelambdaupdate.RequestParameters;
 import io.jenkins.plugins.safelambdaupdate.RequestValidator;
 import java.nio.file.Path;
@@ -64,7 +65,7 @@ public abstract class SafeLambdaUpdateForm extends StepDescriptor {
     public FormValidation doCheckFunctionName(@AncestorInPath Item item, @QueryParameter String value) {
         return check(item, () -> {
             if (value == null || value.isBlank()) {
-                throw new InvalidRequestException("functionName", "functionName is required");
+                throw new InvalidRequestException(Parameter.FUNCTION_NAME, "is required");
             }
             FunctionReference.parse(value.trim());
         });
@@ -99,12 +100,12 @@ public abstract class SafeLambdaUpdateForm extends StepDescriptor {
 
     @POST
     public FormValidation doCheckMemorySize(@AncestorInPath Item item, @QueryParameter String value) {
-        return blank(value) ? FormValidation.ok() : validate(item, b -> b.memorySize(number("memorySize", value)));
+        return blank(value) ? FormValidation.ok() : validate(item, b -> b.memorySize(number(Parameter.MEMORY_SIZE, value)));
     }
 
     @POST
     public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter String value) {
-        return blank(value) ? FormValidation.ok() : validate(item, b -> b.timeout(number("timeout", value)));
+        return blank(value) ? FormValidation.ok() : validate(item, b -> b.timeout(number(Parameter.TIMEOUT, value)));
     }
 
     @POST
@@ -151,13 +152,13 @@ public abstract class SafeLambdaUpdateForm extends StepDescriptor {
     @POST
     public FormValidation doCheckDeadlineMinutes(@AncestorInPath Item item, @QueryParameter String value) {
         return blank(value) ? FormValidation.ok()
-                : validate(item, b -> b.deadline(Duration.ofMinutes(number("deadlineMinutes", value))));
+                : validate(item, b -> b.deadline(Duration.ofMinutes(number(Parameter.DEADLINE, value))));
     }
 
     @POST
     public FormValidation doCheckConflictRetries(@AncestorInPath Item item, @QueryParameter String value) {
         return blank(value) ? FormValidation.ok()
-                : validate(item, b -> b.conflictRetries(number("conflictRetries", value)));
+                : validate(item, b -> b.conflictRetries(number(Parameter.CONFLICT_RETRIES, value)));
     }
 
     /**
@@ -190,6 +191,20 @@ public abstract class SafeLambdaUpdateForm extends StepDescriptor {
         return form;
     }
 
+    /**
+     * Prepares the step's submitted form for binding ({@link #fromForm} for its two lists). A text area cannot tell an
+     * empty list from an unset one: a blank environment means unset (nothing changed) under {@code environmentMode}
+     * merge, and the empty set (every variable removed) under replace, the only way to ask for that, so that
+     * {@code environment: [], environmentMode: 'replace'} survives the form and the Snippet Generator.
+     */
+    static JSONObject fromStepForm(JSONObject formData) {
+        JSONObject form = fromForm(formData, "environment", "layers");
+        if ("replace".equalsIgnoreCase(form.optString("environmentMode").trim()) && !form.has("environment")) {
+            form.put("environment", new JSONArray());
+        }
+        return form;
+    }
+
     /** Runs one check of the engine's request validator on a request with only the field under test set. */
     private static FormValidation validate(Item item, UnaryOperator<DeploymentRequest.Builder> field) {
         return check(item, () -> new RequestValidator().validate(
@@ -204,15 +219,15 @@ public abstract class SafeLambdaUpdateForm extends StepDescriptor {
             check.run();
             return FormValidation.ok();
         } catch (InvalidRequestException e) {
-            return FormValidation.error(e.getMessage());
+            return FormValidation.error(StepParameters.describe(e));
         }
     }
 
-    private static int number(String parameter, String value) {
+    private static int number(Parameter parameter, String value) {
         try {
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            throw new InvalidRequestException(parameter, parameter + " must be a whole number, was " + value.trim());
+            throw new InvalidRequestException(parameter, "must be a whole number, was " + value.trim());
         }
     }
 

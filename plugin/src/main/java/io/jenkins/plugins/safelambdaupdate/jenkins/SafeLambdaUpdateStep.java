@@ -142,10 +142,13 @@ public final class SafeLambdaUpdateStep extends Step {
             return Set.of(Run.class, TaskListener.class, EnvVars.class);
         }
 
-        /** The form edits the two lists as text, one entry per line (as {@code withEnv}'s form does). */
+        /**
+         * The form edits the two lists as text, one entry per line (as {@code withEnv}'s form does); a blank
+         * environment under {@code environmentMode} replace is {@code environment: []} (see {@link #fromStepForm}).
+         */
         @Override
         public Step newInstance(@Nullable StaplerRequest2 req, @NonNull JSONObject formData) throws FormException {
-            return super.newInstance(req, fromForm(formData, "environment", "layers"));
+            return super.newInstance(req, fromStepForm(formData));
         }
     }
 }

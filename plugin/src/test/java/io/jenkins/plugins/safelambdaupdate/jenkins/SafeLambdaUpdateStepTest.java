@@ -193,7 +193,7 @@ class SafeLambdaUpdateStepTest {
                 "zipFile: 'not-there.zip', timeout: 901", "timeout must be between 1 and 900 seconds, was 901",
                 "credentialsId: 'missing'", "credentialsId 'missing' does not name AWS credentials",
                 "zipFile: 'build/function.zip', imageUri: '123456789012.dkr.ecr.us-east-1.amazonaws.com/r:1'",
-                "zipFile, s3Bucket/s3Key and imageUri are mutually exclusive");
+                "zipFile cannot be combined with imageUri: give exactly one way to deploy code, zipFile, s3Bucket/s3Key or imageUri");
         int n = 0;
         for (Map.Entry<String, String> refusal : refusals.entrySet()) {
             WorkflowJob p = j.createProject(WorkflowJob.class, "bad-" + n++);
@@ -214,11 +214,14 @@ class SafeLambdaUpdateStepTest {
         outside.copyFrom(new ByteArrayInputStream(Simulated.zip("x")));
         workspace.mkdirs();
         Files.createSymbolicLink(Path.of(workspace.getRemote(), "link.zip"), Path.of(outside.getRemote()));
-        for (String path : List.of("../outside.zip", outside.getRemote(), "link.zip")) {
+        Map<String, String> refusals = Map.of(
+                "../outside.zip", "zipFile ../outside.zip must be a path inside the workspace",
+                outside.getRemote(), "zipFile " + outside.getRemote() + " must be a path inside the workspace",
+                "link.zip", "zipFile link.zip is reached through the symbolic link link.zip");
+        for (Map.Entry<String, String> refusal : refusals.entrySet()) {
             p.setDefinition(new CpsFlowDefinition("node { " + Simulated.step(sim, "orders", "zipFile: '"
-                    + path.replace("\\", "\\\\") + "'") + " }", true));
-            j.assertLogContains("zipFile " + path + " must be a path inside the workspace",
-                    j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0)));
+                    + refusal.getKey().replace("\\", "\\\\") + "'") + " }", true));
+            j.assertLogContains(refusal.getValue(), j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0)));
         }
         assertEquals(0, sim.stats().totalCalls());
     }

@@ -1,0 +1,54 @@
+package io.jenkins.plugins.safelambdaupdate.internal;
+
+import io.jenkins.plugins.safelambdaupdate.DeploymentException;
+import io.jenkins.plugins.safelambdaupdate.DeploymentListener;
+import io.jenkins.plugins.safelambdaupdate.DeploymentRequest;
+import io.jenkins.plugins.safelambdaupdate.ForeignChangePolicy;
+import io.jenkins.plugins.safelambdaupdate.FunctionReference;
+import io.jenkins.plugins.safelambdaupdate.FunctionStatus;
+import io.jenkins.plugins.safelambdaupdate.Phase;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Function;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
+
+/**
+ * Runs that only read a function: its status, or a wait until it settles. Each call has its own per-run state (as a
+ * deployment has) but needs no request, no lock provider and no listener. Thread-safe.
+ */
+public final class ReadOnlyRuns {
+    private final RunSettings settings;
+
+    /** @param settings what the runs share, not null */
+    public ReadOnlyRuns(RunSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings cannot be null");
+    }
+
+    /** @return the state of {@code $LATEST}, read within the deadline (throttled reads retried meanwhile) */
+    public FunctionStatus status(FunctionReference reference, Duration deadline) {
+        return run(deadline, Phase.RESOLVE, run -> run.reads().resolve(reference));
+    }
+
+    /** @return the state of {@code $LATEST} once nothing is in progress, waited for within the deadline */
+    public FunctionStatus awaitSettled(FunctionReference reference, Duration deadline) {
+        return run(deadline, Phase.SETTLE, run -> run.reads().settle(run.reads().resolve(reference)));
+    }
+
+    private FunctionStatus run(Duration deadline, Phase phase, Function<PhaseSupport, FunctionConfiguration> read) {
+        PhaseSupport run = start(deadline);
+        run.ledger().begin(phase);
+        try {
+            return FunctionStatuses.of(read.apply(run));
+        } catch (DeploymentException e) {
+            throw run.retries().explained(e);
+        } catch (SdkException e) {
+            throw run.retries().explained(SdkFailures.translate(run.ctx(), e));
+        }
+    }
+
+    private PhaseSupport start(Duration deadline) {
+        return PhaseSupport.forRun(settings, DeploymentListener.NONE, deadline,
+                DeploymentRequest.DEFAULT_CONFLICT_RETRIES, ForeignChangePolicy.REAPPLY);
+    }
+}

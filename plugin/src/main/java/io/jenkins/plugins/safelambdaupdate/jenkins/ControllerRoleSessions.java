@@ -1,0 +1,60 @@
+package io.jenkins.plugins.safelambdaupdate.jenkins;
+
+import com.cloudbees.jenkins.plugins.awscredentials.AWSCredentialsImpl;
+import hudson.Extension;
+import hudson.ExtensionList;
+import hudson.init.Terminator;
+import io.jenkins.plugins.safelambdaupdate.SharedCredentialSessions;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+
+/**
+ * The assumed-role sessions of this controller: one STS client and one renewing session per role credential, shared
+ * by every build that deploys with it, replaced when the credential is edited, closed after an hour unused and when
+ * Jenkins stops.
+ */
+@Extension
+public final class ControllerRoleSessions {
+    private final SharedCredentialSessions sessions = new SharedCredentialSessions(Duration.ofHours(1),
+            Clock.systemUTC());
+
+    /** @return this controller's instance */
+    static ControllerRoleSessions get() {
+        return ExtensionList.lookupSingleton(ControllerRoleSessions.class);
+    }
+
+    /**
+     * @param role credentials with an IAM role, not null
+     * @param id their id
+     * @return a provider through the shared session (its first AssumeRole done now, when the session is new)
+     */
+    AwsCredentialsProvider provider(AWSCredentialsImpl role, String id) {
+        return sessions.provider(id, fingerprint(role), () -> StsRoleSession.open(role, JenkinsProxy.ofController()));
+    }
+
+    /** Closes every STS client when Jenkins stops. */
+    @Terminator
+    public static void closeAll() {
+        ExtensionList<ControllerRoleSessions> all = ExtensionList.lookup(ControllerRoleSessions.class);
+        all.forEach(s -> s.sessions.close());
+    }
+
+    /** @return a digest of everything that defines the session (never printed: it covers the secret key) */
+    private static String fingerprint(AWSCredentialsImpl role) {
+        String secret = role.getSecretKey() == null ? "" : role.getSecretKey().getPlainText();
+        String definition = String.join("\u0000", String.valueOf(role.getAccessKey()), secret,
+                String.valueOf(role.getIamRoleArn()), String.valueOf(role.getIamExternalId()),
+                String.valueOf(role.getStsTokenDuration()));
+        try {
+            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
+                    .digest(definition.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+}
