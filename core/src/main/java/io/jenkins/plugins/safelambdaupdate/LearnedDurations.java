@@ -15,11 +15,12 @@ import java.util.Properties;
 /**
  * What deployers have learned about how long Lambda takes to apply updates and publish versions, per function and
  * phase. The waits use it to poll when completion is likely instead of polling blindly: a deployer that knows a
- * function's updates take about 1.5 s makes one or two polls per wait, one that knows nothing polls every 250 ms.
+ * function's updates take about 1.5 s mostly makes one poll per wait, one that knows nothing guesses from what AWS
+ * documents and climbs a ladder of polls.
  *
  * <p>What it is not: a promise. An estimate only decides when the first poll of a wait comes; it never decides that
- * an update is done (the waiter's poll does), never makes a wait skip its poll before a deadline is reported, and is
- * quick to come down when a function turns out faster. A function never inherits another's slow history: until it
+ * an update is done (the waiter's poll does), never makes a wait skip its poll before a deadline is reported, and
+ * finds a function that turned faster by probing below what it knew, a little further each time. A function never inherits another's slow history: until it
  * has shown its own durations it gets a conservative prior of at most one second.
  *
  * <p>A deployer keeps its own by default. Give several deployers of one process the same instance (see

@@ -20,7 +20,7 @@ class LearnedDurationsTest extends SimulatorTestSupport {
 
     @Test
     void aDeployerThatSharesWhatAnEarlierOneLearnedPollsLessThanAColdOne() {
-        start(Duration.ofMillis(800));
+        start(Duration.ofMillis(1200));
         createFunction("fn");
         LearnedDurations shared = new LearnedDurations();
 
@@ -37,7 +37,7 @@ class LearnedDurationsTest extends SimulatorTestSupport {
 
     @Test
     void whatWasLearnedSurvivesARoundTripThroughAFileAndADamagedFileIsIgnored() throws Exception {
-        start(Duration.ofMillis(800));
+        start(Duration.ofMillis(1200));
         createFunction("fn");
         LearnedDurations first = new LearnedDurations();
         deployerLearningIn(first).deploy(request("v1", "first"), DeploymentListener.NONE);
@@ -106,7 +106,9 @@ class LearnedDurationsTest extends SimulatorTestSupport {
     /** @return durations loaded from a file that says this function's code updates took {@code took} */
     private LearnedDurations learnedCodeUpdate(String arn, Duration took) throws Exception {
         Path file = dir.resolve("learned-durations.properties");
-        Files.writeString(file, "format=2\n" + arn.replace(":", "\\:") + "|code=" + took.toMillis() + "\n");
+        // Learned as format 3 saves it: the last wait's bounds (its last unfinished and its finished poll), 10 ms apart.
+        Files.writeString(file, "format=3\n" + arn.replace(":", "\\:") + "|code=" + (took.toMillis() - 10) + "\\:"
+                + took.toMillis() + "\n");
         return LearnedDurations.loadFrom(file);
     }
 

@@ -37,8 +37,12 @@ abstract class SimulatorTestSupport {
     ManualTimeSource time;
 
     void start(Duration updateDelay) {
+        start(updateDelay, Duration.ofMillis(100));
+    }
+
+    void start(Duration updateDelay, Duration publishDelay) {
         start(LambdaSimulator.builder().createDelay(Duration.ofMillis(200)).updateDelay(updateDelay)
-                .publishDelay(Duration.ofMillis(100)), new TestLocks(), new ShortSleeps(Duration.ofMillis(20)));
+                .publishDelay(publishDelay), new TestLocks(), new ShortSleeps(Duration.ofMillis(20)));
     }
 
     /**

@@ -47,6 +47,8 @@ import java.util.Map;
  *                                          included), for cold and fleet runs; else null
  * @param peakHeapMb                        the most heap used during the run (sum of the heap pools' peaks, MiB), for
  *                                          cold and fleet runs; else null
+ * @param noticeLatencyMsByOperation        per update operation ({@code UpdateFunctionCode},
+ *                                          {@code UpdateFunctionConfiguration}): its notice latency median and p95
  */
 public record BenchRecord(String strategy, String scenario, int deployers, int functions, long updateDelayMs,
                           long publishDelayMs, int succeeded, int failed, long conflicts, long preconditionFailures,
@@ -58,7 +60,7 @@ public record BenchRecord(String strategy, String scenario, int deployers, int f
                           Integer lockWaiterCalls, Long noticeLatencyMedianMs, Long noticeLatencyP95Ms,
                           int noticeSamples, List<Long> warmUpNoticeLatenciesMs, Integer warmUpApiCalls,
                           Map<String, Integer> failures, int processes, Integer peakThreads,
-                          Integer peakHeapMb) {
+                          Integer peakHeapMb, Map<String, List<Long>> noticeLatencyMsByOperation) {
 
     /** @return the scenario as in tables: {@code K=4}, {@code 32 functions}, {@code cold 1.5 s}, {@code fleet 200×2} */
     public String label() {

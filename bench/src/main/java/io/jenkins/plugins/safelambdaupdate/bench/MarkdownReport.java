@@ -72,6 +72,12 @@ public final class MarkdownReport {
         return out.toString();
     }
 
+    private static String notices(BenchRecord r, String operation) {
+        List<Long> latencies = r.noticeLatencyMsByOperation() == null ? null
+                : r.noticeLatencyMsByOperation().get(operation);
+        return latencies == null ? "–" : pair(latencies.get(0), latencies.get(1), " ms");
+    }
+
     /** The engine-only scenarios: what a deployer that learned nothing pays, and a fleet at the account's quota. */
     private static void appendColdAndFleet(StringBuilder out, BenchReport report) {
         List<BenchRecord> records = report.records().stream().filter(r -> Scenario.COLD.equals(r.scenario())
@@ -80,8 +86,9 @@ public final class MarkdownReport {
             return;
         }
         out.append("Cold deployers and fleets (engine):\n\n| scenario | processes | succeeded | 429s | calls/deploy (max)"
-                + " | notice p50 / p95 | makespan / bound | × bound | peak threads | peak heap |\n"
-                + "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+                + " | notice p50 / p95 | code notice p50 / p95 | configuration notice p50 / p95 | makespan / bound"
+                + " | × bound | peak threads | peak heap |\n"
+                + "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
         for (BenchRecord r : records) {
             out.append("| ").append(r.label()).append(" | ").append(r.processes())
                     .append(" | ").append(r.succeeded()).append('/').append(r.deployers())
@@ -89,6 +96,8 @@ public final class MarkdownReport {
                     .append(" | ").append(fixed(r.apiCallsPerDeployment(), 1)).append(" (")
                     .append(r.maxApiCallsPerDeployment()).append(')')
                     .append(" | ").append(pair(r.noticeLatencyMedianMs(), r.noticeLatencyP95Ms(), " ms"))
+                    .append(" | ").append(notices(r, "UpdateFunctionCode"))
+                    .append(" | ").append(notices(r, "UpdateFunctionConfiguration"))
                     .append(" | ").append(seconds(r.makespanMs())).append(" / ").append(seconds(r.lowerBoundMs()))
                     .append(" | ").append(fixed(r.makespanRatio(), 3))
                     .append(" | ").append(r.peakThreads())

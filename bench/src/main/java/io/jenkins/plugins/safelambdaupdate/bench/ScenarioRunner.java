@@ -199,7 +199,19 @@ final class ScenarioRunner {
                 waiterCalls, Measurements.median(latencies), Measurements.percentile(latencies, 95),
                 latencies.size(), warmUp == null ? null : warmUp.notices().stream().map(Notice::latencyMillis).toList(),
                 warmUp == null ? null : warmUp.apiCalls(), failures, scenario.processes(),
-                peaks == null ? null : peaks.threads(), peaks == null ? null : peaks.heapMb());
+                peaks == null ? null : peaks.threads(), peaks == null ? null : peaks.heapMb(),
+                noticesByOperation(finished));
+    }
+
+    /** @return per update operation, the median and p95 of its notice latencies */
+    private static Map<String, List<Long>> noticesByOperation(List<Finished> finished) {
+        Map<String, List<Long>> latencies = new TreeMap<>();
+        finished.stream().flatMap(f -> f.outcome().notices().stream()).forEach(n -> latencies
+                .computeIfAbsent(n.operation(), k -> new ArrayList<>()).add(n.latencyMillis()));
+        Map<String, List<Long>> summary = new TreeMap<>();
+        latencies.forEach((operation, values) -> summary.put(operation, List.of(Measurements.median(values),
+                Measurements.percentile(values, 95))));
+        return summary;
     }
 
     /**

@@ -7,17 +7,18 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
 
 /**
  * The waiter's backoff for one wait. The SDK waiter polls once at once, then asks this strategy for the delay before
- * each further poll ({@link FunctionWaits} starts the waiter at the expected completion, so that immediate poll is
- * the aimed one). With an expected duration (learned from this function's earlier updates) it aims the next poll
- * at the expected completion, then polls densely (every {@code minInterval}) for a few polls, then backs off
- * exponentially. With only a guess (a {@link WaitPlan} made before anything was learned about this function and
- * phase) it polls at the guess, then, when the plan brackets the completion (this deployment's previous update of the
- * function ended in an interval), evenly through that interval in four steps, then on a ladder whose rungs are half
- * the time elapsed apart (each poll at 1.5 × the previous one's elapsed time, at most 2 s apart): few polls whatever
- * the duration, and an interval of a third of it around completion. Without either (someone else's update) it polls
- * every 250 ms for the first 3 s after submission, then grows by half each time. Never above 1 s (2 s on a guess's
- * ladder, 5 s while still well before an expected completion), never below 20 ms. Delays are computed from the time
- * since the operation was submitted, not from the attempt number.
+ * each further poll ({@link FunctionWaits} starts the waiter at the plan's first poll, so that immediate poll is the
+ * aimed one). With a learned {@link WaitPlan} (this function's recent waits of this phase) a first poll that was a
+ * probe and saw it unfinished is followed by one at the plan's upper bound, and one there that saw it unfinished by
+ * one {@link WaitPlan#PRECISION} later; after that it polls densely (every {@code minInterval}) for a few polls, then
+ * backs off exponentially. With only a guess (a plan made
+ * before anything was learned about this function and phase) it polls at the guess, then, when the plan brackets the
+ * completion (this deployment's previous update of the function ended in an interval), evenly through that interval
+ * in three steps, then on a ladder whose rungs are half the time elapsed apart (each poll at 1.5 × the time the previous
+ * one was sent, at most 2 s apart): few polls whatever the duration, and an interval of a third of it around
+ * completion. Without a plan (someone else's update) it polls every 250 ms for the first 3 s after submission, then
+ * grows by half each time. Never above 1 s (2 s on a guess's ladder, 5 s while still before a planned poll), never
+ * below 20 ms. Delays are computed from the time since the operation was submitted, not from the attempt number.
  */
 final class AdaptiveBackoff implements BackoffStrategy {
     static final long FIRST_UNKNOWN_NANOS = Duration.ofMillis(250).toNanos();
@@ -31,65 +32,70 @@ final class AdaptiveBackoff implements BackoffStrategy {
 
     private final LongSupplier nanoTime;
     private final long startNanos;
-    private final Long expectedNanos;
+    private final WaitPlan plan;
     private final long minIntervalNanos;
     private final Consumer<Duration> progress;
-    private final WaitPlan guess;
 
     private long previousDelay;
     private int densePolls;
-    private long lastNotDoneNanos = -1;
+    /** A learned plan's polls after its first: 1 after the poll at the upper bound, 2 after the one just after it. */
+    private int retargets;
+    /** When the poll now answered was sent: the waiter sends its first one as soon as this backoff is made. */
+    private long pollSentNanos;
+    private long lastNotDoneSentNanos = -1;
     private long nextProgressNanos = PROGRESS_EVERY_NANOS;
 
     /**
-     * @param nanoTime the time source
-     * @param startNanos when the awaited operation was submitted
-     * @param expected the expected duration, or null when unknown
+     * @param nanoTime    the time source
+     * @param startNanos  when the awaited operation was submitted
+     * @param plan        where to poll (learned or guessed), or null for someone else's update
      * @param minInterval the dense polling interval
-     * @param progress told the elapsed time every 5 s of waiting
+     * @param progress    told the elapsed time every 5 s of waiting
      */
-    AdaptiveBackoff(LongSupplier nanoTime, long startNanos, Duration expected, Duration minInterval,
+    AdaptiveBackoff(LongSupplier nanoTime, long startNanos, WaitPlan plan, Duration minInterval,
                     Consumer<Duration> progress) {
-        this(nanoTime, startNanos, expected, null, minInterval, progress);
-    }
-
-    /**
-     * A backoff that starts from a guess, not from a learned duration.
-     *
-     * @param guess where to poll first and, optionally, the interval to poll evenly through; not learned
-     */
-    static AdaptiveBackoff guessing(LongSupplier nanoTime, long startNanos, WaitPlan guess, Duration minInterval,
-                                    Consumer<Duration> progress) {
-        return new AdaptiveBackoff(nanoTime, startNanos, null, guess, minInterval, progress);
-    }
-
-    private AdaptiveBackoff(LongSupplier nanoTime, long startNanos, Duration expected, WaitPlan guess,
-                            Duration minInterval, Consumer<Duration> progress) {
         this.nanoTime = nanoTime;
         this.startNanos = startNanos;
-        this.expectedNanos = expected == null ? null : expected.toNanos();
-        this.guess = guess;
+        this.plan = plan;
         this.minIntervalNanos = minInterval.toNanos();
         this.progress = progress;
+        this.pollSentNanos = nanoTime.getAsLong();
     }
 
     @Override
     public Duration computeDelay(int attempt) {
         long now = nanoTime.getAsLong();
-        lastNotDoneNanos = now;
+        lastNotDoneSentNanos = pollSentNanos;
         long elapsed = now - startNanos;
         if (elapsed >= nextProgressNanos) {
             nextProgressNanos = (elapsed / PROGRESS_EVERY_NANOS + 1) * PROGRESS_EVERY_NANOS;
             progress.accept(Duration.ofNanos(elapsed));
         }
         long delay;
-        if (guess != null) {
+        boolean beforePlanned = false;
+        if (plan != null && !plan.learned()) {
             delay = guessDelay(elapsed);
-        } else if (expectedNanos != null) {
-            long target = expectedNanos;
-            if (elapsed < target && densePolls == 0) {
-                delay = Math.min(MAX_BEFORE_EXPECTED_NANOS, target - elapsed);
-            } else if (densePolls < DENSE_POLLS) {
+            beforePlanned = true; // a guess's ladder has its own bound
+        } else if (plan != null && elapsed < plan.firstPoll().toNanos() && densePolls == 0) {
+            // The sleep before the waiter was cut short (by the deadline): approach the planned poll in steps.
+            delay = Math.min(MAX_BEFORE_EXPECTED_NANOS, plan.firstPoll().toNanos() - elapsed);
+            beforePlanned = true;
+        } else if (plan != null && retargets < 2) {
+            long sent = lastNotDoneSentNanos - startNanos;
+            long upper = plan.bracketEnd().toNanos();
+            if (retargets == 0 && sent < upper - MIN_NANOS) {
+                // The probe saw it unfinished: straight to the upper bound, where it finished every recent time.
+                retargets = 1;
+                delay = upper - elapsed;
+            } else {
+                // The upper bound missed, by a hair most likely (a request's travel varies): once more, a bit later.
+                retargets = 2;
+                delay = sent + WaitPlan.PRECISION.toNanos() - elapsed;
+            }
+            delay = Math.min(MAX_BEFORE_EXPECTED_NANOS, delay);
+            beforePlanned = true;
+        } else if (plan != null) {
+            if (densePolls < DENSE_POLLS) {
                 densePolls++;
                 delay = minIntervalNanos;
             } else {
@@ -101,61 +107,55 @@ final class AdaptiveBackoff implements BackoffStrategy {
             delay = elapsed < UNKNOWN_EVEN_NANOS ? step : Math.max(step, previousDelay) * 3 / 2;
         }
         delay = Math.max(MIN_NANOS, delay);
-        if (delay > MAX_NANOS && guess == null && !(expectedNanos != null && densePolls == 0)) {
+        if (delay > MAX_NANOS && !beforePlanned) {
             delay = MAX_NANOS;
         }
         previousDelay = delay;
+        pollSentNanos = now + delay;
         return Duration.ofNanos(delay);
     }
 
-    /** Before the guess: up to it; in the bracket: its even steps; after: the ladder (1.5 × elapsed, at most 2 s). */
+    /**
+     * Before the guess: up to it; in the bracket: its even steps; after: the ladder (1.5 × the elapsed time, at most
+     * 2 s on). Steps and rungs count from when the poll just answered was sent, so a slow answer does not push every
+     * later poll back; two polls are never sent closer than {@code minInterval}.
+     */
     private long guessDelay(long elapsed) {
-        long first = guess.firstPoll().toNanos();
+        long first = plan.firstPoll().toNanos();
         if (elapsed < first) {
             return Math.min(MAX_BEFORE_EXPECTED_NANOS, first - elapsed);
         }
-        if (guess.step() != null && elapsed < guess.bracketEnd().toNanos()) {
-            return Math.max(minIntervalNanos, guess.step().toNanos());
+        long sent = Math.max(0, lastNotDoneSentNanos - startNanos);
+        long next;
+        if (plan.step() != null && sent < plan.bracketEnd().toNanos() - plan.step().toNanos() / 2) {
+            next = sent + plan.step().toNanos();
+        } else {
+            next = sent + Math.min(MAX_LADDER_NANOS, sent / 2);
         }
-        return Math.min(MAX_LADDER_NANOS, Math.max(minIntervalNanos, elapsed / 2));
+        return Math.max(next - elapsed, sent + minIntervalNanos - elapsed);
     }
 
     /**
-     * @param doneNanos when the completed state was read
-     * @return how long the operation took: measured as the middle between the last poll that saw it unfinished and
-     *     the poll that saw it finished, or only bounded when the first poll, aimed at the expected completion, saw
-     *     it finished already (it may have been finished long before)
+     * @return where the operation ended, as send times of this wait's polls: after the last poll that saw it
+     *     unfinished was sent (unknown when none did), and by the time the poll that saw it finished was sent. Send
+     *     times, not answer times, so that a later wait aimed at them sees it finished as this one did, without the
+     *     answer's delay creeping into the aim
      */
-    ObservedDuration observedDuration(long doneNanos) {
-        long upper = Math.max(0, doneNanos - startNanos);
-        if (guess != null) {
-            // A guess was no expectation: the first poll seeing it done only bounds it; later ones measure it.
-            return lastNotDoneNanos < 0 ? ObservedDuration.atMost(Duration.ofNanos(upper))
-                    : ObservedDuration.measured(Duration.ofNanos((lastNotDoneNanos - startNanos + upper) / 2));
-        }
-        if (lastNotDoneNanos < 0) {
-            // Without an expectation the first poll came right after submission: as exact as any measurement.
-            return expectedNanos == null ? ObservedDuration.measured(Duration.ofNanos(upper))
-                    : ObservedDuration.atMost(Duration.ofNanos(upper));
-        }
-        long lower = lastNotDoneNanos - startNanos;
-        long middle = Math.max(0, (lower + upper) / 2);
-        if (expectedNanos == null || densePolls > 0 || upper - lower <= 2 * minIntervalNanos) {
-            // Completion lies in (lower, upper]: exact to half a dense interval when the dense polls saw it.
-            return ObservedDuration.measured(Duration.ofNanos(middle));
-        }
-        // A long jump before the expected completion saw it done: it ended somewhere in between.
-        return ObservedDuration.atMost(Duration.ofNanos(upper));
+    ObservedDuration observedDuration() {
+        Duration by = Duration.ofNanos(Math.max(0, pollSentNanos - startNanos));
+        return lastNotDoneSentNanos < 0 ? ObservedDuration.atMost(by)
+                : ObservedDuration.between(Duration.ofNanos(Math.max(0, lastNotDoneSentNanos - startNanos)), by);
     }
 
     /**
-     * @param doneNanos when the completed state was read
-     * @return the interval in which the operation ended: after the last poll that saw it unfinished (or, when none
-     *     did, after half the time to the poll that saw it finished) and no later than that poll
+     * @return the interval in which the operation ended, as send times of this wait's polls: after the last poll
+     *     that saw it unfinished (or, when none did, after half the time to the poll that saw it finished) and no
+     *     later than that poll
      */
-    Interval completedWithin(long doneNanos) {
-        long upper = Math.max(0, doneNanos - startNanos);
-        long lower = lastNotDoneNanos < 0 ? upper / 2 : Math.min(upper, lastNotDoneNanos - startNanos);
+    Interval completedWithin() {
+        long upper = Math.max(0, pollSentNanos - startNanos);
+        long lower = lastNotDoneSentNanos < 0 ? upper / 2
+                : Math.max(0, Math.min(upper, lastNotDoneSentNanos - startNanos));
         return new Interval(Duration.ofNanos(lower), Duration.ofNanos(upper));
     }
 

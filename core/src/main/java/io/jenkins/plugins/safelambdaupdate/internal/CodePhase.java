@@ -53,7 +53,8 @@ final class CodePhase extends UpdatePhase {
         long submitted = ctx.nanoTime();
         support.ledger().worked(Phase.CODE);
         code.applied(newSha);
-        FunctionConfiguration updated = support.waits().awaitUpdated(Phase.CODE, submitted, code.size());
+        FunctionConfiguration updated = support.waits().awaitUpdated(Phase.CODE, submitted, code.size(),
+                response.lastModified());
         if (FunctionStatuses.isFailedUpdate(updated)) {
             throw DeploymentFailures.updateFailed(ctx, "Code update", updated);
         }

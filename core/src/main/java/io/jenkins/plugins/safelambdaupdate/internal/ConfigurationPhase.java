@@ -4,6 +4,7 @@ import io.jenkins.plugins.safelambdaupdate.DeploymentEvent;
 import io.jenkins.plugins.safelambdaupdate.Phase;
 import io.jenkins.plugins.safelambdaupdate.SkipReason;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
+import software.amazon.awssdk.services.lambda.model.UpdateFunctionConfigurationResponse;
 
 /**
  * Step 6: update the configuration unless it already matches the intent; UpdateFunctionConfiguration with a fresh
@@ -34,12 +35,15 @@ final class ConfigurationPhase extends UpdatePhase {
         ctx.checkStillGoing();
         intent.checkEnvironmentSize(cfg);
         ctx.emit(DeploymentEvent.Submitted.configuration(ctx.now(), intent.differences(cfg)));
-        ctx.observed().updated(ctx.client().updateFunctionConfiguration(intent.toUpdate(ctx.functionArn(), cfg,
-                cfg.revisionId()).toBuilder().overrideConfiguration(ctx.timeouts()).build()));
+        UpdateFunctionConfigurationResponse response = ctx.client().updateFunctionConfiguration(intent.toUpdate(
+                ctx.functionArn(), cfg, cfg.revisionId()).toBuilder().overrideConfiguration(ctx.timeouts()).build());
+        ctx.observed().updated(response);
+        String lastModified = response.lastModified();
         // Timed from the response: the request may have waited in the client-side rate limiter first.
         long submitted = ctx.nanoTime();
         support.ledger().worked(Phase.CONFIGURATION);
-        FunctionConfiguration updated = support.waits().awaitUpdated(Phase.CONFIGURATION, submitted);
+        FunctionConfiguration updated = support.waits().awaitUpdated(Phase.CONFIGURATION, submitted, 0,
+                lastModified);
         if (FunctionStatuses.isFailedUpdate(updated)) {
             throw DeploymentFailures.updateFailed(ctx, "Configuration update", updated);
         }

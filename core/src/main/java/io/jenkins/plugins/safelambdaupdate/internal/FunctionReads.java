@@ -71,7 +71,7 @@ final class FunctionReads {
             waited = true;
         }
         if (FunctionStatuses.isInProgress(cfg)) {
-            cfg = waits.awaitUpdated(null, ctx.nanoTime());
+            cfg = waits.awaitUpdated(ctx.nanoTime());
             waited = true;
         }
         if (FunctionStatuses.isFailedState(cfg)) {

@@ -15,14 +15,15 @@ import software.amazon.awssdk.services.lambda.waiters.LambdaWaiter;
 
 /**
  * Every wait of the protocol, through the SDK's {@link LambdaWaiter} (the design forbids hand-written sleep loops).
- * Each wait polls with an {@link AdaptiveBackoff} aimed at the duration learned for this kind of operation, and
- * teaches {@link UpdateDurations} how long our own operations took. Bounded by the deadline, not by attempts.
+ * Each wait polls with an {@link AdaptiveBackoff} following a {@link WaitPlan} (where this function's recent
+ * operations of this phase ended, else a guess), and teaches {@link UpdateDurations} where our own operations ended.
+ * Bounded by the deadline, not by attempts.
  *
  * <p>First poll aimed at the expected completion: the SDK waiter always polls once as soon as it is called (sdk-core's
  * {@code WaiterExecutor} consults the {@code BackoffStrategy} only between polls, and {@code
- * WaiterOverrideConfiguration} has no initial delay), and right after a submission that poll cannot succeed. So when
- * a duration has been learned, a wait first sleeps once (on the engine's time source, interruptibly, bounded by the
- * deadline) until the expected completion, and then hands over to the waiter, whose immediate poll is the aimed one.
+ * WaiterOverrideConfiguration} has no initial delay), and right after a submission that poll cannot succeed. So a
+ * wait of our own operation first sleeps once (on the engine's time source, interruptibly, bounded by the deadline)
+ * until the plan's first poll, and then hands over to the waiter, whose immediate poll is the aimed one.
  * That is one bounded sleep before the waiter, not a polling loop: every poll is the waiter's. Before anything was
  * learned about this function and phase, the first poll and the backoff come from {@link FirstGuesses} (among them
  * the interval in which this deployment's previous update of the function ended, which this class keeps).
@@ -47,39 +48,51 @@ final class FunctionWaits {
     }
 
     /**
-     * Waits with FunctionUpdatedV2 until LastUpdateStatus is no longer InProgress.
+     * Waits with FunctionUpdatedV2 until someone else's update (LastUpdateStatus InProgress) is no longer in progress.
      *
-     * @param kind the phase of our own operation awaited (for learning its duration), or null for someone else's
-     * @param submittedNanos the run's {@link DeploymentContext#nanoTime()} when the update's response arrived
+     * @param submittedNanos the run's {@link DeploymentContext#nanoTime()} when the wait began
      * @return the configuration read last: Successful or Failed
      */
-    FunctionConfiguration awaitUpdated(Phase kind, long submittedNanos) {
-        return awaitUpdated(kind, submittedNanos, 0);
+    FunctionConfiguration awaitUpdated(long submittedNanos) {
+        return awaitUpdated(null, submittedNanos, 0, null);
     }
 
     /**
-     * As {@link #awaitUpdated(Phase, long)}, for our own update of a package of the given size.
+     * Waits with FunctionUpdatedV2 until our own update is no longer InProgress, and learns where it ended; when
+     * another writer's update followed ours (the wait then saw more than ours), only that ours was done by the end.
      *
-     * @param packageBytes the size of the package uploaded, 0 when unknown (a guess grows with it)
+     * @param kind           the phase of our own operation awaited (for learning its duration)
+     * @param submittedNanos the run's {@link DeploymentContext#nanoTime()} when the update's response arrived
+     * @param packageBytes   the size of the package uploaded, 0 when unknown (a guess grows with it)
+     * @param lastModified   our update's LastModified, as its response gave it
+     * @return the configuration read last: Successful or Failed
      */
-    FunctionConfiguration awaitUpdated(Phase kind, long submittedNanos, long packageBytes) {
+    FunctionConfiguration awaitUpdated(Phase kind, long submittedNanos, long packageBytes, String lastModified) {
         WaitPlan plan = kind == null ? null : plan(kind, packageBytes);
         sleepUntilFirstPoll(plan, submittedNanos);
         while (true) {
             AdaptiveBackoff backoff = backoff(plan, submittedNanos);
+            FunctionConfiguration seen;
             try {
                 WaiterResponse<GetFunctionResponse> response = waiter.waitUntilFunctionUpdatedV2(latest(),
                         configuration(backoff));
-                learn(kind, backoff);
-                return ctx.observed().read(response.matched().response().map(GetFunctionResponse::configuration)
+                seen = ctx.observed().read(response.matched().response().map(GetFunctionResponse::configuration)
                         .orElseGet(this::readNow));
             } catch (SdkClientException e) {
-                if (isWaiterFailure(e)) {
-                    learn(kind, backoff);
-                    return readNow();
+                if (!isWaiterFailure(e)) {
+                    retryAfterWaitFailure(e);
+                    continue;
                 }
-                retryAfterWaitFailure(e);
+                seen = readNow();
             }
+            if (seen != null && lastModified != null && !lastModified.equals(seen.lastModified())) {
+                // Another writer's update followed ours: polls that saw it in progress say nothing about ours, the
+                // one that saw it done only that ours was done by then.
+                durations.record(ctx.functionArn(), kind, ObservedDuration.atMost(backoff.observedDuration().by()));
+            } else {
+                learn(kind, backoff);
+            }
+            return seen;
         }
     }
 
@@ -133,7 +146,7 @@ final class FunctionWaits {
 
     /** @return this function's learned duration for the phase, or else a guess from what is known before learning */
     private WaitPlan plan(Phase kind, long packageBytes) {
-        return durations.learned(ctx.functionArn(), kind).map(WaitPlan::learned)
+        return durations.learned(ctx.functionArn(), kind)
                 .orElseGet(() -> FirstGuesses.plan(kind, lastUpdate, durations.prior(kind).orElse(null),
                         packageBytes));
     }
@@ -195,19 +208,14 @@ final class FunctionWaits {
         Phase waitingPhase = ctx.phase();
         Consumer<Duration> progress = elapsed -> ctx.emit(new DeploymentEvent.StillWaiting(ctx.now(), waitingPhase,
                 ctx.lastSeen(), elapsed));
-        if (plan != null && !plan.learned()) {
-            return AdaptiveBackoff.guessing(ctx::nanoTime, startNanos, plan, minimumPollInterval, progress);
-        }
-        return new AdaptiveBackoff(ctx::nanoTime, startNanos, plan == null ? null : plan.firstPoll(),
-                minimumPollInterval, progress);
+        return new AdaptiveBackoff(ctx::nanoTime, startNanos, plan, minimumPollInterval, progress);
     }
 
     private void learn(Phase kind, AdaptiveBackoff backoff) {
         if (kind != null) {
-            long done = ctx.nanoTime();
-            durations.record(ctx.functionArn(), kind, backoff.observedDuration(done));
+            durations.record(ctx.functionArn(), kind, backoff.observedDuration());
             if (kind != Phase.PUBLISH) {
-                lastUpdate = backoff.completedWithin(done);
+                lastUpdate = backoff.completedWithin();
             }
         }
     }

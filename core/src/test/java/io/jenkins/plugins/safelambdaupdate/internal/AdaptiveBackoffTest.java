@@ -14,7 +14,9 @@ class AdaptiveBackoffTest {
     private final List<Duration> progress = new ArrayList<>();
 
     private AdaptiveBackoff backoff(Duration expected) {
-        return new AdaptiveBackoff(now::get, now.get(), expected, Duration.ofMillis(100), progress::add);
+        return new AdaptiveBackoff(now::get, now.get(), expected == null ? null
+                : WaitPlan.learned(ObservedDuration.between(expected.minus(Duration.ofMillis(10)), expected),
+                Duration.ofMillis(80)), Duration.ofMillis(100), progress::add);
     }
 
     /** Simulates the waiter: poll, then sleep the computed delay. */
@@ -41,10 +43,11 @@ class AdaptiveBackoffTest {
     }
 
     @Test
-    void withExpectationPollsJustBeforeItThenDenselyThenBacksOff() {
+    void withTightBoundsPollsAtTheUpperOneThenOnceMoreThenDenselyThenBacksOff() {
         AdaptiveBackoff b = backoff(Duration.ofMillis(1000));
         now.addAndGet(5 * MS); // the waiter's immediate first poll took 5 ms
         assertThat(poll(b)).isEqualTo(995); // next poll at the expected 1000 ms after submission
+        assertThat(poll(b)).as("missed by a hair? once more 40 ms later").isEqualTo(40);
         assertThat(poll(b)).isEqualTo(100);
         assertThat(poll(b)).isEqualTo(100);
         assertThat(poll(b)).isEqualTo(100);
@@ -71,53 +74,65 @@ class AdaptiveBackoffTest {
     }
 
     @Test
-    void observedDurationIsBetweenLastUnfinishedAndFinishedPoll() {
-        AdaptiveBackoff b = backoff(null);
+    void observedDurationIsBetweenTheSendingOfTheLastUnfinishedPollAndOfTheFinishedOne() {
+        AdaptiveBackoff b = backoff(null); // the waiter's first poll is sent now, at 0 ms
         now.addAndGet(10 * MS);
-        poll(b); // unfinished at 10 ms, next poll at 260 ms
-        assertThat(b.observedDuration(now.get())).isEqualTo(ObservedDuration.measured(Duration.ofMillis(135)));
-    }
-
-    @Test
-    void aLongJumpThatSeesItDoneOnlyBoundsTheDuration() {
-        AdaptiveBackoff b = backoff(Duration.ofMillis(1000));
+        poll(b); // answered unfinished at 10 ms, next poll sent at 260 ms and answered finished at 265 ms
         now.addAndGet(5 * MS);
-        poll(b); // unfinished at 5 ms, the next poll at 1000 ms sees it done: it may have ended at 6 ms
-        assertThat(b.observedDuration(now.get())).isEqualTo(ObservedDuration.atMost(Duration.ofMillis(1000)));
+        assertThat(b.observedDuration()).as("send times, not the answer's")
+                .isEqualTo(ObservedDuration.between(Duration.ZERO, Duration.ofMillis(260)));
     }
 
     @Test
-    void anAimedFirstPollThatSeesItDoneOnlyBoundsTheDuration() {
-        AdaptiveBackoff b = backoff(Duration.ofMillis(1000));
-        now.addAndGet(1010 * MS); // slept until the expected completion; the waiter's first poll sees it done
-        assertThat(b.observedDuration(now.get())).isEqualTo(ObservedDuration.atMost(Duration.ofMillis(1010)));
+    void aFirstPollThatSeesItDoneOnlyBoundsTheDurationFromAbove() {
+        long submitted = now.get();
+        now.addAndGet(1000 * MS); // slept until the planned poll; the waiter's first poll, sent then, sees it done
+        AdaptiveBackoff b = new AdaptiveBackoff(now::get, submitted, WaitPlan.guess(Duration.ofSeconds(1)),
+                Duration.ofMillis(100), progress::add);
+        now.addAndGet(10 * MS);
+        assertThat(b.observedDuration()).isEqualTo(ObservedDuration.atMost(Duration.ofMillis(1000)));
     }
 
     @Test
-    void withoutExpectationAFirstPollThatSeesItDoneIsTakenAsIs() {
-        AdaptiveBackoff b = backoff(null);
-        now.addAndGet(30 * MS);
-        assertThat(b.observedDuration(now.get())).isEqualTo(ObservedDuration.measured(Duration.ofMillis(30)));
-    }
-
-    @Test
-    void theDensePollsMeasureExactly() {
-        AdaptiveBackoff b = backoff(Duration.ofMillis(1000));
+    void aProbeThatSeesItUnfinishedIsFollowedByAPollAtTheUpperBoundThenDensePolls() {
+        long submitted = now.get();
+        WaitPlan plan = WaitPlan.learned(ObservedDuration.between(Duration.ofMillis(1400), Duration.ofMillis(1500)),
+                Duration.ofMillis(80));
+        assertThat(plan.firstPoll()).as("half-way through bounds 100 ms wide").isEqualTo(Duration.ofMillis(1450));
+        now.addAndGet(1450 * MS);
+        AdaptiveBackoff b = new AdaptiveBackoff(now::get, submitted, plan, Duration.ofMillis(100), progress::add);
         now.addAndGet(5 * MS);
-        poll(b);
-        poll(b); // unfinished at 1000 ms, done at 1100 ms
-        assertThat(b.observedDuration(now.get())).isEqualTo(ObservedDuration.measured(Duration.ofMillis(1050)));
+        assertThat(poll(b)).isEqualTo(45); // the probe, answered at 1455 ms: next at the upper bound, 1500 ms
+        assertThat(poll(b)).as("missed by a hair? once more 40 ms later").isEqualTo(40);
+        assertThat(poll(b)).isEqualTo(100); // it took longer than ever before: dense polls
+        assertThat(b.observedDuration()).isEqualTo(ObservedDuration.between(Duration.ofMillis(1540),
+                Duration.ofMillis(1640)));
     }
 
+    @Test
+    void tightBoundsAreAimedAtTheirUpperEndWithoutAProbe() {
+        WaitPlan plan = WaitPlan.learned(ObservedDuration.between(Duration.ofMillis(1480), Duration.ofMillis(1510)),
+                Duration.ofMillis(80));
+        assertThat(plan).isEqualTo(new WaitPlan(Duration.ofMillis(1510), true, null, Duration.ofMillis(1510)));
+        WaitPlan onlyAnUpperBound = WaitPlan.learned(ObservedDuration.atMost(Duration.ofMillis(1510)),
+                Duration.ofMillis(160));
+        assertThat(onlyAnUpperBound.firstPoll()).as("a probe reaches at most 160 ms below")
+                .isEqualTo(Duration.ofMillis(1350));
+        assertThat(onlyAnUpperBound.bracketEnd()).isEqualTo(Duration.ofMillis(1510));
+    }
+
+    /** As FunctionWaits: sleeps until the plan's first poll, then starts the waiter (which sends it at once). */
     private AdaptiveBackoff guessing(WaitPlan plan) {
-        return AdaptiveBackoff.guessing(now::get, now.get(), plan, Duration.ofMillis(100), progress::add);
+        long submitted = now.get();
+        now.addAndGet(plan.firstPoll().toNanos());
+        return new AdaptiveBackoff(now::get, submitted, plan, Duration.ofMillis(100), progress::add);
     }
 
     @Test
-    void aGuessIsFollowedByALadderOfHalfTheTimeElapsed() {
+    void aGuessIsFollowedByALadderOfHalfTheTimeElapsedCountedFromWhenEachPollWasSent() {
         AdaptiveBackoff b = guessing(WaitPlan.guess(Duration.ofSeconds(1)));
-        now.addAndGet(1000 * MS); // slept until the guess; the waiter's first poll sees it unfinished
-        assertThat(poll(b)).isEqualTo(500);
+        now.addAndGet(40 * MS); // the first poll, sent at 1000 ms, is answered unfinished 40 ms later
+        assertThat(poll(b)).as("the next one is sent at 1500 ms").isEqualTo(460);
         assertThat(poll(b)).isEqualTo(750);
         assertThat(poll(b)).isEqualTo(1125);
         assertThat(poll(b)).isEqualTo(1687);
@@ -127,27 +142,31 @@ class AdaptiveBackoffTest {
     @Test
     void aBracketIsPolledEvenlyThenTheLadderTakesOver() {
         AdaptiveBackoff b = guessing(WaitPlan.through(new AdaptiveBackoff.Interval(Duration.ofMillis(1000),
-                Duration.ofMillis(1800))));
-        now.addAndGet(1200 * MS); // the first poll, a step into the bracket
-        assertThat(poll(b)).isEqualTo(200);
-        assertThat(poll(b)).isEqualTo(200);
-        assertThat(poll(b)).isEqualTo(200); // the last poll of the bracket at 1800 ms
-        assertThat(poll(b)).isEqualTo(900);
+                Duration.ofMillis(1900))));
+        now.addAndGet(10 * MS); // the first poll, a step into the bracket at 1300 ms, answered 10 ms later
+        assertThat(poll(b)).isEqualTo(290);
+        assertThat(poll(b)).isEqualTo(300); // the last poll of the bracket at 1900 ms
+        assertThat(poll(b)).isEqualTo(950);
     }
 
     @Test
-    void aGuessMeasuresBetweenItsPollsAndIsOnlyAnUpperBoundWhenTheFirstPollSeesItDone() {
-        AdaptiveBackoff first = guessing(WaitPlan.guess(Duration.ofSeconds(1)));
-        now.addAndGet(1000 * MS);
-        assertThat(first.observedDuration(now.get())).isEqualTo(ObservedDuration.atMost(Duration.ofMillis(1000)));
-        assertThat(first.completedWithin(now.get())).isEqualTo(new AdaptiveBackoff.Interval(Duration.ofMillis(500),
+    void aGuessBoundsTheCompletionBetweenItsPollsAndHalvesTheTimeWhenTheFirstPollSeesItDone() {
+        long submitted = now.get();
+        now.addAndGet(1000 * MS); // slept until the guess
+        AdaptiveBackoff first = new AdaptiveBackoff(now::get, submitted, WaitPlan.guess(Duration.ofSeconds(1)),
+                Duration.ofMillis(100), progress::add);
+        assertThat(first.observedDuration()).isEqualTo(ObservedDuration.atMost(Duration.ofMillis(1000)));
+        assertThat(first.completedWithin()).isEqualTo(new AdaptiveBackoff.Interval(Duration.ofMillis(500),
                 Duration.ofMillis(1000)));
 
-        AdaptiveBackoff later = guessing(WaitPlan.guess(Duration.ofSeconds(1)));
+        submitted = now.get();
         now.addAndGet(1000 * MS);
-        poll(later); // unfinished at 1000 ms, done at 1500 ms
-        assertThat(later.observedDuration(now.get())).isEqualTo(ObservedDuration.measured(Duration.ofMillis(1250)));
-        assertThat(later.completedWithin(now.get())).isEqualTo(new AdaptiveBackoff.Interval(Duration.ofMillis(1000),
+        AdaptiveBackoff later = new AdaptiveBackoff(now::get, submitted, WaitPlan.guess(Duration.ofSeconds(1)),
+                Duration.ofMillis(100), progress::add);
+        poll(later); // sent at 1000 ms, unfinished; the next, at 1500 ms, sees it done
+        assertThat(later.observedDuration()).isEqualTo(ObservedDuration.between(Duration.ofMillis(1000),
+                Duration.ofMillis(1500)));
+        assertThat(later.completedWithin()).isEqualTo(new AdaptiveBackoff.Interval(Duration.ofMillis(1000),
                 Duration.ofMillis(1500)));
     }
 }
