@@ -81,6 +81,8 @@ final class SafeLambdaUpdateExecution extends StepExecution {
     private transient volatile CodeSource code;
     /** Set when the wait reached the deadline. */
     private transient boolean gaveUp;
+    /** The wait as the build shows it; made when first needed, also after a restart. */
+    private transient WaitPause waitPause;
 
     SafeLambdaUpdateExecution(SafeLambdaUpdateStep step, StepContext context) {
         super(context);
@@ -153,27 +155,42 @@ final class SafeLambdaUpdateExecution extends StepExecution {
                 return; // not waiting any more
             }
             if (outcome.timedOut) {
-                endPause();
+                waitPause().end();
                 log(new DeploymentEvent.Failed(Instant.now(), FailureKind.LOCK_TIMEOUT, outcome.message, null));
                 throw new AbortException(PREFIX + outcome.message);
             }
             if (outcome.acquired) {
-                endPause();
+                waitPause().end();
                 getContext().saveState();
                 submit(executor -> deploy(false, executor));
+                return;
+            }
+            if (outcome.stopping) {
+                logLine("Jenkins is stopping: this step takes no lock now; after the restart it waits on for lock "
+                        + lockName + " in its place in the queue");
                 return;
             }
             if (outcome.message != null) {
                 log(new DeploymentEvent.LockWaiting(Instant.now(), lockName, outcome.message));
             }
-            pause();
+            waitPause().show(this::isWaiting);
         } catch (Throwable t) {
             fail(t);
         }
     }
 
-    /** What one try found: taken, timed out (with the message), or busy (with the holder to tell, if it changed). */
-    private record Try(boolean acquired, boolean timedOut, String message) {
+    /**
+     * What one try found: taken, timed out (with the message), busy (with the holder to tell, if it changed), or not
+     * tried because Jenkins is stopping.
+     */
+    private record Try(boolean acquired, boolean timedOut, String message, boolean stopping) {
+        Try(boolean acquired, boolean timedOut, String message) {
+            this(acquired, timedOut, message, false);
+        }
+    }
+
+    private synchronized boolean isWaiting() {
+        return phase == Phase.WAITING && !stopped && !gaveUp;
     }
 
     /** @return the outcome, or null when the step no longer waits */
@@ -182,6 +199,10 @@ final class SafeLambdaUpdateExecution extends StepExecution {
             return null;
         }
         cancelRecheck();
+        if (DeployExecutor.isStopping()) {
+            // No lock taken that no thread could deploy under: after the restart the step waits on in its place.
+            return new Try(false, false, null, true);
+        }
         long now = System.currentTimeMillis();
         LockQueue queue = LockWaiters.queue();
         LockTicket ticket = ticket();
@@ -252,11 +273,7 @@ final class SafeLambdaUpdateExecution extends StepExecution {
                 getContext().onSuccess(result);
             }
         } catch (Throwable t) {
-            if (executor.isShutdown() && !stopped) {
-                LOGGER.log(Level.FINE, "Deployment of " + lockName + " interrupted by Jenkins stopping; it resumes", t);
-                return;
-            }
-            fail(t);
+            fail(t); // when Jenkins stops, the hold is kept for the resumed deployment
         } finally {
             if (lock != null) {
                 lock.close(); // released once: a no-op when the engine released it, needed when it never took it
@@ -315,10 +332,14 @@ final class SafeLambdaUpdateExecution extends StepExecution {
         }
     }
 
-    /** While waiting: leaves the queue at once, nothing sent to AWS. While deploying: interrupts the deployment. */
+    /**
+     * While waiting: leaves the queue at once, nothing sent to AWS. While deploying: interrupts the deployment, or,
+     * when its thread has not started yet (all busy), gives the lock back now rather than when one is free.
+     */
     @Override
     public void stop(Throwable cause) throws Exception {
         boolean waiting;
+        boolean notStarted;
         synchronized (this) {
             stopped = true;
             cancelRecheck();
@@ -326,12 +347,16 @@ final class SafeLambdaUpdateExecution extends StepExecution {
             if (waiting) {
                 LockWaiters.queue().leave(lockName, ticket());
             }
+            notStarted = phase == Phase.DEPLOYING && worker == null;
             if (worker != null) {
                 worker.interrupt();
             }
         }
         if (waiting) {
-            endPause();
+            waitPause().end();
+        }
+        if (notStarted) {
+            releaseHold(); // ticket-checked: a no-op when the deployment already released it
         }
         super.stop(cause);
     }
@@ -408,8 +433,16 @@ final class SafeLambdaUpdateExecution extends StepExecution {
         return new StepDeployment(step, getContext(), getContext().get(Run.class), logger());
     }
 
-    /** Ends the step with the failure (an engine failure as its message, without a stack trace), unless stopped. */
+    /**
+     * Ends the step with the failure (an engine failure as its message, without a stack trace), unless stopped. Work
+     * cut because Jenkins stops ends nothing and keeps its hold: {@link #onResume} prepares, waits or deploys again.
+     */
     private void fail(Throwable t) {
+        if (!stopped && DeployExecutor.isStopping()) {
+            LOGGER.log(Level.FINE, "safeLambdaUpdate " + step.getFunctionName() + " cut by Jenkins stopping; it resumes",
+                    t);
+            return;
+        }
         boolean waiting;
         synchronized (this) {
             cancelRecheck();
@@ -419,7 +452,7 @@ final class SafeLambdaUpdateExecution extends StepExecution {
             }
         }
         if (waiting) {
-            endPause();
+            waitPause().end();
         }
         releaseHold();
         if (stopped) {
@@ -436,31 +469,11 @@ final class SafeLambdaUpdateExecution extends StepExecution {
         }
     }
 
-    /** Shows the wait on the step's node (flow graph, stage views), once. */
-    private void pause() {
-        try {
-            FlowNode node = getContext().get(FlowNode.class);
-            if (node != null && !PauseAction.isPaused(node)) {
-                node.addAction(new PauseAction("Waiting for lock " + lockName));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (IOException | RuntimeException e) {
-            LOGGER.log(Level.FINE, "Could not show the wait on the flow graph", e);
+    private synchronized WaitPause waitPause() {
+        if (waitPause == null) {
+            waitPause = new WaitPause(getContext(), "Waiting for lock " + lockName);
         }
-    }
-
-    private void endPause() {
-        try {
-            FlowNode node = getContext().get(FlowNode.class);
-            if (node != null && PauseAction.isPaused(node)) {
-                PauseAction.endCurrentPause(node);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (IOException | RuntimeException e) {
-            LOGGER.log(Level.FINE, "Could not end the wait on the flow graph", e);
-        }
+        return waitPause;
     }
 
     private void log(DeploymentEvent event) {
