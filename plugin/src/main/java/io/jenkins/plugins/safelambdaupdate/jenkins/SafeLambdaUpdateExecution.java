@@ -226,7 +226,7 @@ final class SafeLambdaUpdateExecution extends StepExecution {
             }
             LockProvider locks = LockProviders.none("lock: false");
             if (step.isLock()) {
-                lock = heldLock(run, executor);
+                lock = hold().forDeployment(run, executor);
                 locks = LockProviders.held(lock, Duration.ofMillis(waitedMillis));
             }
             Map<String, Object> result = deployment().deploy(locks, deadlineLeft(resumed), code);
@@ -240,18 +240,6 @@ final class SafeLambdaUpdateExecution extends StepExecution {
                 lock.close(); // released once: a no-op when the engine released it, needed when it never took it
             }
         }
-    }
-
-    /** @return the lock this step holds, for the engine to release once; kept when Jenkins stops, for the resume */
-    private FunctionLock heldLock(Run<?, ?> run, ExecutorService executor) {
-        LockTicket ticket = ticket();
-        Runnable release = () -> {
-            if (!executor.isShutdown()) {
-                LockableResourceHold.release(run, lockName, ticket, LockWaiters.queue());
-            }
-        };
-        return enclosed ? FunctionLock.notTaken(lockName, "this build already holds it (lock step); deploying under"
-                + " that lock", release) : FunctionLock.releasingOnce(lockName, release);
     }
 
     private Duration deadlineLeft(boolean resumed) {
@@ -274,16 +262,7 @@ final class SafeLambdaUpdateExecution extends StepExecution {
         if (phase != Phase.DEPLOYING || !step.isLock()) {
             return;
         }
-        try {
-            LockableResourceHold.release(getContext().get(Run.class), lockName, ticket(), LockWaiters.queue());
-        } catch (IOException | InterruptedException e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            LOGGER.log(Level.WARNING, "No build to release the lock of safeLambdaUpdate " + lockName + " for", e);
-            LockWaiters.queue().release(lockName, ticket()); // our next waiter must not wait for it; the build's end
-                                                             // frees the lockable resource
-        }
+        hold().release(getContext());
     }
 
     /**
@@ -338,8 +317,7 @@ final class SafeLambdaUpdateExecution extends StepExecution {
     private void resumeDeployment() throws IOException, InterruptedException {
         if (step.isLock()) {
             Run<?, ?> run = getContext().get(Run.class);
-            boolean held = enclosed || LockableResourceHold.isHeld(run, lockName, ticket());
-            if (!held || !LockWaiters.queue().hold(lockName, ticket())) {
+            if (!hold().resume(run)) {
                 log().line("Jenkins restarted while this step was deploying " + lockName + ", and its lock was not"
                         + " kept: waiting for it again in its place in the queue");
                 synchronized (this) {
@@ -380,6 +358,10 @@ final class SafeLambdaUpdateExecution extends StepExecution {
 
     private LockTicket ticket() {
         return new LockTicket(ticketId, Instant.ofEpochMilli(queuedAtMillis));
+    }
+
+    private StepHold hold() {
+        return new StepHold(lockName, ticket(), enclosed);
     }
 
     private StepDeployment deployment() throws IOException, InterruptedException {

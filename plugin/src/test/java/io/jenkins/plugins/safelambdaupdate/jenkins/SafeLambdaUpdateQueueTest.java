@@ -59,11 +59,7 @@ class SafeLambdaUpdateQueueTest {
     private WorkflowRun holdWithALockStep(JenkinsRule j) throws Exception {
         Simulated.addCredentials();
         arn = Simulated.function(sim, "orders");
-        WorkflowJob holding = j.createProject(WorkflowJob.class, "holding");
-        holding.setDefinition(new CpsFlowDefinition("lock(resource: '" + arn + "') { semaphore 'hold' }", true));
-        WorkflowRun holder = holding.scheduleBuild2(0).waitForStart();
-        SemaphoreStep.waitForStart("hold/1", holder);
-        return holder;
+        return Simulated.holdWithALockStep(j, arn);
     }
 
     /** @return a job deploying {@code orders} with the given arguments */

@@ -71,23 +71,25 @@ class SafeLambdaUpdateRestartTest {
         });
     }
 
+    /** @return a build of a new job {@code job} deploying {@code orders}, once it says it waits for {@code holder} */
+    private WorkflowRun deployWaitingBehind(JenkinsRule j, String job, String arguments, WorkflowRun holder,
+                                            String arn) throws Exception {
+        WorkflowJob p = j.createProject(WorkflowJob.class, job);
+        p.setDefinition(new CpsFlowDefinition(Simulated.step(sim, "orders", arguments), true));
+        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+        j.waitForMessage("[safeLambdaUpdate] Waiting for lock " + arn + " held by " + holder.getFullDisplayName(), b);
+        return b;
+    }
+
     @Test
     @Timeout(300)
     void waitersSurviveARestartAndDeployAfterItInTheirOrder() throws Throwable {
         String arn = Simulated.function(sim, "orders");
         sessions.then(j -> {
             Simulated.addCredentials();
-            WorkflowJob holding = j.createProject(WorkflowJob.class, "holding");
-            holding.setDefinition(new CpsFlowDefinition("lock(resource: '" + arn + "') { semaphore 'hold' }", true));
-            WorkflowRun holder = holding.scheduleBuild2(0).waitForStart();
-            SemaphoreStep.waitForStart("hold/1", holder);
+            WorkflowRun holder = Simulated.holdWithALockStep(j, arn);
             for (String order : new String[] {"first", "second"}) {
-                WorkflowJob p = j.createProject(WorkflowJob.class, "deploy-" + order);
-                p.setDefinition(new CpsFlowDefinition(Simulated.step(sim, "orders", "description: '" + order + "'"),
-                        true));
-                WorkflowRun b = p.scheduleBuild2(0).waitForStart();
-                j.waitForMessage("[safeLambdaUpdate] Waiting for lock " + arn + " held by "
-                        + holder.getFullDisplayName(), b);
+                deployWaitingBehind(j, "deploy-" + order, "description: '" + order + "'", holder, arn);
             }
         });
         sessions.then(j -> {
@@ -120,15 +122,8 @@ class SafeLambdaUpdateRestartTest {
         String arn = Simulated.function(sim, "orders");
         sessions.then(j -> {
             Simulated.addCredentials();
-            WorkflowJob holding = j.createProject(WorkflowJob.class, "holding");
-            holding.setDefinition(new CpsFlowDefinition("lock(resource: '" + arn + "') { semaphore 'hold' }", true));
-            WorkflowRun holder = holding.scheduleBuild2(0).waitForStart();
-            SemaphoreStep.waitForStart("hold/1", holder);
-            WorkflowJob p = j.createProject(WorkflowJob.class, "deploy");
-            p.setDefinition(new CpsFlowDefinition(Simulated.step(sim, "orders", "description: 'after'"), true));
-            WorkflowRun b = p.scheduleBuild2(0).waitForStart();
-            j.waitForMessage("[safeLambdaUpdate] Waiting for lock " + arn + " held by " + holder.getFullDisplayName(),
-                    b);
+            WorkflowRun holder = Simulated.holdWithALockStep(j, arn);
+            WorkflowRun b = deployWaitingBehind(j, "deploy", "description: 'after'", holder, arn);
 
             DeployExecutor.shutDown(); // the first thing Jenkins does when it stops
             SemaphoreStep.success("hold/1", null);
