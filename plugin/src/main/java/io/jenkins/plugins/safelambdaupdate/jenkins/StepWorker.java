@@ -41,7 +41,11 @@ final class StepWorker {
     }
 
     private synchronized void end() {
-        thread = null; // no interrupt from a late stop reaches the thread's next task
+        // A task may submit the next one (preparing submits the deployment), which may begin before this one ends:
+        // only this task's own thread is forgotten. No interrupt from a late stop reaches the thread's next task.
+        if (thread == Thread.currentThread()) {
+            thread = null;
+        }
     }
 
     /**
