@@ -70,7 +70,7 @@ final class SafeLambdaUpdateExecution extends StepExecution {
     private transient volatile boolean stopped;
     /** The code found when preparing (a zip's digest; its bytes stay on their machine); looked up after a restart. */
     private transient volatile CodeSource code;
-    /** Set when the wait reached the deadline. */
+    /** Set when the wait ended without the lock (deadline, failure): no further try. */
     private transient boolean gaveUp;
 
     SafeLambdaUpdateExecution(SafeLambdaUpdateStep step, StepContext context) {
@@ -138,7 +138,13 @@ final class SafeLambdaUpdateExecution extends StepExecution {
      */
     private void attempt() {
         try {
-            Try outcome = tryAcquire(getContext().get(Run.class));
+            Run<?, ?> run = getContext().get(Run.class);
+            if (!isStepRunning(run)) {
+                // Ended without stop(): "Terminate" completes the step's context directly, and the script may go on.
+                throw new AbortException(StepDeployment.PREFIX + "The step ended while waiting for lock " + lockName
+                        + ": it left the queue and changed nothing");
+            }
+            Try outcome = tryAcquire(run);
             switch (outcome.kind) {
                 case NOT_WAITING -> { }
                 case STOPPING -> log().line("Jenkins is stopping: this step takes no lock now; after the restart it"
@@ -171,6 +177,12 @@ final class SafeLambdaUpdateExecution extends StepExecution {
 
     /** What one try found, with the timeout message or the holder to name (when it changed). */
     private record Try(TryKind kind, String message) {
+    }
+
+    /** @return whether the build runs and the script is still in this step (its node is still active) */
+    private boolean isStepRunning(Run<?, ?> run) throws IOException, InterruptedException {
+        FlowNode node = getContext().get(FlowNode.class);
+        return run.isBuilding() && (node == null || node.isActive());
     }
 
     private synchronized boolean isWaiting() {
@@ -380,7 +392,8 @@ final class SafeLambdaUpdateExecution extends StepExecution {
     }
 
     /**
-     * Ends the step with the failure (an engine failure as its message, without a stack trace), unless stopped. Work
+     * Ends the step with the failure (an engine failure as its message, without a stack trace), unless stopped; a no-op
+     * for the step's context when it already ended (terminated). Work
      * cut because Jenkins stops ends nothing and keeps its hold: {@link #onResume} prepares, waits or deploys again.
      */
     private void fail(Throwable t) {
@@ -393,6 +406,7 @@ final class SafeLambdaUpdateExecution extends StepExecution {
         synchronized (this) {
             waiting = phase == Phase.WAITING && lockWait != null;
             if (waiting) {
+                gaveUp = true;
                 lockWait.cancel();
                 LockWaiters.queue().leave(lockName, ticket());
             }

@@ -53,6 +53,9 @@ class SafeLambdaUpdateRestartTest {
                     + "}", true));
             WorkflowRun b = p.scheduleBuild2(0).waitForStart();
             j.waitForMessage("[safeLambdaUpdate] Updating code", b);
+            while (sim.stats().calls("UpdateFunctionCode") == 0) { // the line comes just before the call
+                Thread.sleep(10);
+            }
             assertEquals(b, Simulated.holder(arn));
         });
         sessions.then(j -> {
