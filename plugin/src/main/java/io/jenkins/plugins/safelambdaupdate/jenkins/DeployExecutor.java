@@ -7,7 +7,6 @@ import hudson.util.ClassLoaderSanityThreadFactory;
 import hudson.util.DaemonThreadFactory;
 import hudson.util.NamingThreadFactory;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -44,8 +43,15 @@ public final class DeployExecutor {
         instance.executor.shutdownNow();
     }
 
-    /** @return the work, submitted */
-    static Future<?> submit(Runnable work) {
-        return get().submit(work);
+    /**
+     * @return whether Jenkins is stopping (this executor was shut down): work that ends now, or could not start,
+     *     ends nothing; the step resumes after the restart
+     */
+    static boolean isStopping() {
+        try {
+            return get().isShutdown();
+        } catch (IllegalStateException e) {
+            return true; // Jenkins is gone already
+        }
     }
 }

@@ -2,12 +2,10 @@ package io.jenkins.plugins.safelambdaupdate.jenkins;
 
 import hudson.AbortException;
 import hudson.model.Run;
-import hudson.model.TaskListener;
 import io.jenkins.plugins.safelambdaupdate.CodeSource;
 import io.jenkins.plugins.safelambdaupdate.DeploymentEvent;
 import io.jenkins.plugins.safelambdaupdate.DeploymentException;
 import io.jenkins.plugins.safelambdaupdate.Durations;
-import io.jenkins.plugins.safelambdaupdate.EventRenderer;
 import io.jenkins.plugins.safelambdaupdate.FailureKind;
 import io.jenkins.plugins.safelambdaupdate.FunctionLock;
 import io.jenkins.plugins.safelambdaupdate.LockProvider;
@@ -15,16 +13,13 @@ import io.jenkins.plugins.safelambdaupdate.LockProviders;
 import io.jenkins.plugins.safelambdaupdate.LockQueue;
 import io.jenkins.plugins.safelambdaupdate.LockTicket;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
-import java.util.function.Consumer;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.util.Timer;
@@ -41,19 +36,17 @@ import org.jenkinsci.plugins.workflow.support.actions.PauseAction;
  *   <li><b>Waiting</b> for the lock, holding no thread: the step queues in this controller's {@link LockWaiters} with
  *       a {@link LockTicket} and tries the lockable resource from {@link Timer} every second, or at once when one of
  *       ours releases; only the first of the queue tries. The build shows a {@link PauseAction} and logs the holder
- *       whenever it changes. A restart puts the step back in its place ({@link #onResume}).
+ *       whenever it changes ({@link LockWait}). A restart puts the step back in its place ({@link #onResume}).
  *   <li><b>Deploying</b>, under the held lock, on a {@link DeployExecutor} thread; only this phase blocks a restart.
  *       A deployment cut by a restart runs again under the same hold: the engine keeps what is already in place.
  * </ol>
  * {@code stop} leaves the queue at once (nothing is sent to AWS) or interrupts the deployment, which makes no further
- * change, releases the lock and reports the state the function was left in.
+ * change, releases the lock and reports the state the function was left in. Work cut because Jenkins stops ends
+ * nothing: the step prepares, waits or deploys again after the restart.
  */
 final class SafeLambdaUpdateExecution extends StepExecution {
     private static final long serialVersionUID = 1L;
     private static final Logger LOGGER = Logger.getLogger(SafeLambdaUpdateExecution.class.getName());
-    static final String PREFIX = StepDeployment.PREFIX;
-    /** How often a waiter re-checks: holders outside this plugin ({@code lock} steps) release without telling us. */
-    private static final long RECHECK_MILLIS = 1000;
     /** The least time a deployment cut by a restart gets to run again, even when the step's deadline has passed. */
     private static final Duration RESUMED_MINIMUM = Duration.ofMinutes(1);
 
@@ -62,24 +55,22 @@ final class SafeLambdaUpdateExecution extends StepExecution {
     private final SafeLambdaUpdateStep step;
     private final String ticketId = UUID.randomUUID().toString();
     private final long deadlineMillis;
-    private volatile Phase phase = Phase.PREPARING;
     // Set by the executor and timer threads before the phase changes, and saved by the CPS thread: volatile.
+    private volatile Phase phase = Phase.PREPARING;
     /** The canonical function ARN, the lock's name; set when the step queues. */
     private volatile String lockName;
     private volatile long queuedAtMillis;
     /** Whether a {@code lock} block around the step holds the function: then no second resource is taken. */
     private volatile boolean enclosed;
     private volatile long waitedMillis;
-    private volatile boolean holderTold;
-    private volatile String holderToldAbout;
+    /** The wait's re-tries, pause and holder lines; set when the step queues for the lock. */
+    private volatile LockWait lockWait;
 
-    /** The executor thread working for this step (preparing or deploying), to interrupt on stop. */
-    private transient Thread worker;
-    private transient volatile ScheduledFuture<?> recheck;
+    private transient StepWorker worker;
     private transient volatile boolean stopped;
-    /** The code found when preparing (a zip's digest): looked up again after a restart. */
+    /** The code found when preparing (a zip's digest; its bytes stay on their machine); looked up after a restart. */
     private transient volatile CodeSource code;
-    /** Set when the wait reached the deadline. */
+    /** Set when the wait ended without the lock (deadline, failure): no further try. */
     private transient boolean gaveUp;
 
     SafeLambdaUpdateExecution(SafeLambdaUpdateStep step, StepContext context) {
@@ -114,8 +105,7 @@ final class SafeLambdaUpdateExecution extends StepExecution {
                 deploy(false, executor);
                 return;
             }
-            FlowNode node = getContext().get(FlowNode.class);
-            boolean enclosing = EnclosingLocks.hold(node, arn);
+            boolean enclosing = EnclosingLocks.hold(getContext().get(FlowNode.class), arn);
             synchronized (this) {
                 if (stopped) {
                     return;
@@ -123,6 +113,7 @@ final class SafeLambdaUpdateExecution extends StepExecution {
                 lockName = arn;
                 enclosed = enclosing;
                 queuedAtMillis = System.currentTimeMillis();
+                lockWait = new LockWait(arn);
                 phase = Phase.WAITING;
                 LockWaiters.queue().join(lockName, ticket(), this::wake);
             }
@@ -137,7 +128,7 @@ final class SafeLambdaUpdateExecution extends StepExecution {
 
     /** Called by the queue when this waiter may have become first; must not block. */
     private void wake() {
-        Timer.get().submit(this::attempt);
+        LockWait.soon(this::attempt);
     }
 
     /**
@@ -148,66 +139,85 @@ final class SafeLambdaUpdateExecution extends StepExecution {
     private void attempt() {
         try {
             Run<?, ?> run = getContext().get(Run.class);
+            if (!isStepRunning(run)) {
+                // Ended without stop(): "Terminate" completes the step's context directly, and the script may go on.
+                throw new AbortException(StepDeployment.PREFIX + "The step ended while waiting for lock " + lockName
+                        + ": it left the queue and changed nothing");
+            }
             Try outcome = tryAcquire(run);
-            if (outcome == null) {
-                return; // not waiting any more
+            switch (outcome.kind) {
+                case NOT_WAITING -> { }
+                case STOPPING -> log().line("Jenkins is stopping: this step takes no lock now; after the restart it"
+                        + " waits on for lock " + lockName + " in its place in the queue");
+                case TIMED_OUT -> {
+                    lockWait.pause(getContext()).end();
+                    log().event(new DeploymentEvent.Failed(Instant.now(), FailureKind.LOCK_TIMEOUT, outcome.message,
+                            null));
+                    throw new AbortException(StepDeployment.PREFIX + outcome.message);
+                }
+                case ACQUIRED -> {
+                    lockWait.pause(getContext()).end();
+                    getContext().saveState();
+                    submit(executor -> deploy(false, executor));
+                }
+                case BUSY -> {
+                    if (outcome.message != null) {
+                        log().event(new DeploymentEvent.LockWaiting(Instant.now(), lockName, outcome.message));
+                    }
+                    lockWait.pause(getContext()).show(this::isWaiting);
+                }
+                default -> throw new IllegalStateException("outcome " + outcome.kind);
             }
-            if (outcome.timedOut) {
-                endPause();
-                log(new DeploymentEvent.Failed(Instant.now(), FailureKind.LOCK_TIMEOUT, outcome.message, null));
-                throw new AbortException(PREFIX + outcome.message);
-            }
-            if (outcome.acquired) {
-                endPause();
-                getContext().saveState();
-                submit(executor -> deploy(false, executor));
-                return;
-            }
-            if (outcome.message != null) {
-                log(new DeploymentEvent.LockWaiting(Instant.now(), lockName, outcome.message));
-            }
-            pause();
         } catch (Throwable t) {
             fail(t);
         }
     }
 
-    /** What one try found: taken, timed out (with the message), or busy (with the holder to tell, if it changed). */
-    private record Try(boolean acquired, boolean timedOut, String message) {
+    private enum TryKind { NOT_WAITING, STOPPING, TIMED_OUT, ACQUIRED, BUSY }
+
+    /** What one try found, with the timeout message or the holder to name (when it changed). */
+    private record Try(TryKind kind, String message) {
     }
 
-    /** @return the outcome, or null when the step no longer waits */
+    /** @return whether the build runs and the script is still in this step (its node is still active) */
+    private boolean isStepRunning(Run<?, ?> run) throws IOException, InterruptedException {
+        FlowNode node = getContext().get(FlowNode.class);
+        return run.isBuilding() && (node == null || node.isActive());
+    }
+
+    private synchronized boolean isWaiting() {
+        return phase == Phase.WAITING && !stopped && !gaveUp;
+    }
+
     private synchronized Try tryAcquire(Run<?, ?> run) {
-        if (phase != Phase.WAITING || stopped || gaveUp) {
-            return null;
+        if (!isWaiting()) {
+            return new Try(TryKind.NOT_WAITING, null);
         }
-        cancelRecheck();
+        lockWait.cancel();
+        if (DeployExecutor.isStopping()) {
+            // No lock taken that no thread could deploy under: after the restart the step waits on in its place.
+            return new Try(TryKind.STOPPING, null);
+        }
         long now = System.currentTimeMillis();
         LockQueue queue = LockWaiters.queue();
         LockTicket ticket = ticket();
         if (now >= deadlineMillis) {
             queue.leave(lockName, ticket);
             gaveUp = true; // no further try
-            return new Try(false, true, "Lock " + lockName + " not acquired within the deadline of "
+            String holder = lockWait.holder();
+            return new Try(TryKind.TIMED_OUT, "Lock " + lockName + " not acquired within the deadline of "
                     + Durations.format(Duration.ofMinutes(step.getDeadlineMinutes())) + ": the lockable resource "
-                    + lockName + " is still held" + (holderToldAbout == null ? "" : " by " + holderToldAbout));
+                    + lockName + " is still held" + (holder == null ? "" : " by " + holder));
         }
         LockableResourceHold.Attempt attempt = LockableResourceHold.tryTake(run, lockName, ticket,
                 queue.isNext(lockName, ticket, Instant.ofEpochMilli(now)), enclosed, queue);
         if (attempt == LockableResourceHold.Attempt.ACQUIRED || attempt == LockableResourceHold.Attempt.ENCLOSED) {
             waitedMillis = now - queuedAtMillis;
             phase = Phase.DEPLOYING;
-            return new Try(true, false, null);
+            return new Try(TryKind.ACQUIRED, null);
         }
-        String tell = null;
-        if (!holderTold || !Objects.equals(holderToldAbout, attempt.holder())) {
-            tell = attempt.linkedHolder();
-            holderTold = true;
-            holderToldAbout = attempt.holder();
-        }
-        recheck = Timer.get().schedule(this::attempt, Math.min(RECHECK_MILLIS, deadlineMillis - now),
-                TimeUnit.MILLISECONDS);
-        return new Try(false, false, tell);
+        lockWait.rearm(this::attempt, deadlineMillis - now);
+        return new Try(TryKind.BUSY, lockWait.holderChange(attempt));
     }
 
     // ------------------------------------------------------------------------------------------------ deploying
@@ -217,34 +227,18 @@ final class SafeLambdaUpdateExecution extends StepExecution {
      * keeps its hold and ends nothing: it runs again after the restart.
      */
     private void deploy(boolean resumed, ExecutorService executor) {
-        Run<?, ?> run;
-        try {
-            run = getContext().get(Run.class);
-        } catch (IOException | InterruptedException e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            fail(e);
-            return;
-        }
-        LockTicket ticket = ticket();
         FunctionLock lock = null;
         try {
+            Run<?, ?> run = getContext().get(Run.class);
             if (resumed) {
-                logLine("Jenkins restarted while this step was deploying " + lockName + ": deploying again"
+                log().line("Jenkins restarted while this step was deploying " + lockName + ": deploying again"
                         + (step.isLock() ? " under the same lock (ticket " + ticketId + ")" : "")
                         + "; what is already in place is kept (the code when its CodeSha256 matches, the"
                         + " configuration when equal, the version published for this code)");
             }
             LockProvider locks = LockProviders.none("lock: false");
             if (step.isLock()) {
-                Runnable release = () -> {
-                    if (!executor.isShutdown()) { // Jenkins stops: the hold is kept for the resumed deployment
-                        LockableResourceHold.release(run, lockName, ticket, LockWaiters.queue());
-                    }
-                };
-                lock = enclosed ? FunctionLock.notTaken(lockName, "this build already holds it (lock step);"
-                        + " deploying under that lock", release) : FunctionLock.releasingOnce(lockName, release);
+                lock = hold().forDeployment(run, executor);
                 locks = LockProviders.held(lock, Duration.ofMillis(waitedMillis));
             }
             Map<String, Object> result = deployment().deploy(locks, deadlineLeft(resumed), code);
@@ -252,10 +246,6 @@ final class SafeLambdaUpdateExecution extends StepExecution {
                 getContext().onSuccess(result);
             }
         } catch (Throwable t) {
-            if (executor.isShutdown() && !stopped) {
-                LOGGER.log(Level.FINE, "Deployment of " + lockName + " interrupted by Jenkins stopping; it resumes", t);
-                return;
-            }
             fail(t);
         } finally {
             if (lock != null) {
@@ -271,28 +261,9 @@ final class SafeLambdaUpdateExecution extends StepExecution {
 
     // ------------------------------------------------------------------------------------------------ lifecycle
 
-    /**
-     * Runs {@code task} on a {@link DeployExecutor} thread, which {@link #stop} interrupts. A task that a stop came
-     * before never starts; a held lock is then released.
-     */
+    /** Runs {@code task} on this step's {@link StepWorker}; a held lock is released when a stop came first. */
     private void submit(Consumer<ExecutorService> task) {
-        ExecutorService executor = DeployExecutor.get();
-        executor.submit(() -> {
-            synchronized (this) {
-                if (stopped) {
-                    releaseHold();
-                    return;
-                }
-                worker = Thread.currentThread();
-            }
-            try {
-                task.accept(executor);
-            } finally {
-                synchronized (this) {
-                    worker = null; // no interrupt from a late stop reaches the thread's next task
-                }
-            }
-        });
+        worker().submit(task, this::releaseHold);
     }
 
     /**
@@ -303,35 +274,31 @@ final class SafeLambdaUpdateExecution extends StepExecution {
         if (phase != Phase.DEPLOYING || !step.isLock()) {
             return;
         }
-        try {
-            LockableResourceHold.release(getContext().get(Run.class), lockName, ticket(), LockWaiters.queue());
-        } catch (IOException | InterruptedException e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            LOGGER.log(Level.WARNING, "No build to release the lock of safeLambdaUpdate " + lockName + " for", e);
-            LockWaiters.queue().release(lockName, ticket()); // our next waiter must not wait for it; the build's end
-                                                             // frees the lockable resource
-        }
+        hold().release(getContext());
     }
 
-    /** While waiting: leaves the queue at once, nothing sent to AWS. While deploying: interrupts the deployment. */
+    /**
+     * While waiting: leaves the queue at once, nothing sent to AWS. While deploying: interrupts the deployment, or,
+     * when its thread has not started yet (all busy), gives the lock back now rather than when one is free.
+     */
     @Override
     public void stop(Throwable cause) throws Exception {
         boolean waiting;
+        boolean notStarted;
         synchronized (this) {
             stopped = true;
-            cancelRecheck();
-            waiting = phase == Phase.WAITING;
+            waiting = phase == Phase.WAITING && lockWait != null;
             if (waiting) {
+                lockWait.cancel();
                 LockWaiters.queue().leave(lockName, ticket());
             }
-            if (worker != null) {
-                worker.interrupt();
-            }
+            notStarted = !worker().stop() && phase == Phase.DEPLOYING;
         }
         if (waiting) {
-            endPause();
+            lockWait.pause(getContext()).end();
+        }
+        if (notStarted) {
+            releaseHold(); // ticket-checked: a no-op when the deployment already released it
         }
         super.stop(cause);
     }
@@ -347,7 +314,7 @@ final class SafeLambdaUpdateExecution extends StepExecution {
             switch (phase) {
                 case PREPARING -> submit(this::prepare);
                 case WAITING -> {
-                    logLine("Jenkins restarted while this step waited for lock " + lockName + ": waiting on in its"
+                    log().line("Jenkins restarted while this step waited for lock " + lockName + ": waiting on in its"
                             + " place in the queue");
                     requeue();
                 }
@@ -360,12 +327,10 @@ final class SafeLambdaUpdateExecution extends StepExecution {
     }
 
     private void resumeDeployment() throws IOException, InterruptedException {
-        LockQueue queue = LockWaiters.queue();
         if (step.isLock()) {
             Run<?, ?> run = getContext().get(Run.class);
-            boolean held = enclosed || LockableResourceHold.isHeld(run, lockName, ticket());
-            if (!held || !queue.hold(lockName, ticket())) {
-                logLine("Jenkins restarted while this step was deploying " + lockName + ", and its lock was not"
+            if (!hold().resume(run)) {
+                log().line("Jenkins restarted while this step was deploying " + lockName + ", and its lock was not"
                         + " kept: waiting for it again in its place in the queue");
                 synchronized (this) {
                     phase = Phase.WAITING;
@@ -378,8 +343,11 @@ final class SafeLambdaUpdateExecution extends StepExecution {
     }
 
     private synchronized void requeue() {
+        if (lockWait == null) {
+            lockWait = new LockWait(lockName);
+        }
         LockWaiters.queue().restore(lockName, ticket(), this::wake, Instant.now());
-        recheck = Timer.get().schedule(this::attempt, LockWaiters.RESTORE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        lockWait.after(this::attempt, LockWaiters.RESTORE_GRACE.toMillis());
     }
 
     /** Only a deployment in progress blocks a restart; a waiter resumes in its place. */
@@ -392,8 +360,8 @@ final class SafeLambdaUpdateExecution extends StepExecution {
     public String getStatus() {
         return switch (phase) {
             case PREPARING -> "reading " + step.getFunctionName();
-            case WAITING -> "waiting for lock " + lockName + (holderToldAbout == null ? "" : " held by "
-                    + holderToldAbout) + " (ticket " + ticketId + ")";
+            case WAITING -> "waiting for lock " + lockName + (lockWait == null || lockWait.holder() == null ? ""
+                    : " held by " + lockWait.holder()) + " (ticket " + ticketId + ")";
             case DEPLOYING -> "deploying " + lockName + " (ticket " + ticketId + ")";
         };
     }
@@ -404,82 +372,52 @@ final class SafeLambdaUpdateExecution extends StepExecution {
         return new LockTicket(ticketId, Instant.ofEpochMilli(queuedAtMillis));
     }
 
-    private StepDeployment deployment() throws IOException, InterruptedException {
-        return new StepDeployment(step, getContext(), getContext().get(Run.class), logger());
+    private StepHold hold() {
+        return new StepHold(lockName, ticket(), enclosed);
     }
 
-    /** Ends the step with the failure (an engine failure as its message, without a stack trace), unless stopped. */
+    private StepDeployment deployment() throws IOException, InterruptedException {
+        return new StepDeployment(step, getContext(), getContext().get(Run.class), log().stream());
+    }
+
+    private StepLog log() {
+        return new StepLog(getContext());
+    }
+
+    private synchronized StepWorker worker() {
+        if (worker == null) {
+            worker = new StepWorker();
+        }
+        return worker;
+    }
+
+    /**
+     * Ends the step with the failure (an engine failure as its message, without a stack trace), unless stopped; a no-op
+     * for the step's context when it already ended (terminated). Work
+     * cut because Jenkins stops ends nothing and keeps its hold: {@link #onResume} prepares, waits or deploys again.
+     */
     private void fail(Throwable t) {
+        if (!stopped && DeployExecutor.isStopping()) {
+            LOGGER.log(Level.FINE, "safeLambdaUpdate " + step.getFunctionName() + " cut by Jenkins stopping;"
+                    + " it resumes", t);
+            return;
+        }
         boolean waiting;
         synchronized (this) {
-            cancelRecheck();
-            waiting = phase == Phase.WAITING && lockName != null;
+            waiting = phase == Phase.WAITING && lockWait != null;
             if (waiting) {
+                gaveUp = true;
+                lockWait.cancel();
                 LockWaiters.queue().leave(lockName, ticket());
             }
         }
         if (waiting) {
-            endPause();
+            lockWait.pause(getContext()).end();
         }
         releaseHold();
         if (stopped) {
             return;
         }
         getContext().onFailure(t instanceof DeploymentException e ? StepDeployment.abort(e) : t);
-    }
-
-    private void cancelRecheck() {
-        ScheduledFuture<?> pending = recheck;
-        if (pending != null) {
-            pending.cancel(false);
-            recheck = null;
-        }
-    }
-
-    /** Shows the wait on the step's node (flow graph, stage views), once. */
-    private void pause() {
-        try {
-            FlowNode node = getContext().get(FlowNode.class);
-            if (node != null && !PauseAction.isPaused(node)) {
-                node.addAction(new PauseAction("Waiting for lock " + lockName));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (IOException | RuntimeException e) {
-            LOGGER.log(Level.FINE, "Could not show the wait on the flow graph", e);
-        }
-    }
-
-    private void endPause() {
-        try {
-            FlowNode node = getContext().get(FlowNode.class);
-            if (node != null && PauseAction.isPaused(node)) {
-                PauseAction.endCurrentPause(node);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (IOException | RuntimeException e) {
-            LOGGER.log(Level.FINE, "Could not end the wait on the flow graph", e);
-        }
-    }
-
-    private void log(DeploymentEvent event) {
-        logLine(new EventRenderer().render(event));
-    }
-
-    private void logLine(String line) {
-        logger().println(PREFIX + line);
-    }
-
-    private PrintStream logger() {
-        try {
-            return getContext().get(TaskListener.class).getLogger();
-        } catch (IOException | InterruptedException e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            LOGGER.log(Level.WARNING, "No build log for safeLambdaUpdate " + step.getFunctionName(), e);
-            return TaskListener.NULL.getLogger();
-        }
     }
 }

@@ -1,13 +1,10 @@
 package io.jenkins.plugins.safelambdaupdate.jenkins;
 
-import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials;
-import com.cloudbees.plugins.credentials.CredentialsProvider;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.safelambdaupdate.AwsEnvironment;
 import io.jenkins.plugins.safelambdaupdate.CodeSource;
 import io.jenkins.plugins.safelambdaupdate.DeploymentEvent;
 import io.jenkins.plugins.safelambdaupdate.DeploymentException;
@@ -16,7 +13,6 @@ import io.jenkins.plugins.safelambdaupdate.EnvironmentMode;
 import io.jenkins.plugins.safelambdaupdate.EventRenderer;
 import io.jenkins.plugins.safelambdaupdate.ForeignChangePolicy;
 import io.jenkins.plugins.safelambdaupdate.FunctionReader;
-import io.jenkins.plugins.safelambdaupdate.FunctionReference;
 import io.jenkins.plugins.safelambdaupdate.InvalidRequestException;
 import io.jenkins.plugins.safelambdaupdate.LambdaClients;
 import io.jenkins.plugins.safelambdaupdate.Parameter;
@@ -30,7 +26,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -40,7 +35,7 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
  * The AWS side of one {@code safeLambdaUpdate}, on a {@link DeployExecutor} thread: {@link #resolve} checks every
  * parameter and reads the function's canonical ARN (the lock's name) with one GetFunction before the step queues, and
  * {@link #deploy} runs the engine under a lock the step already holds. Turns the step's values into an engine request,
- * resolves credentials, region and endpoint, and prints the engine's events to the build log. Made anew for each
+ * reaches AWS through {@link StepAwsAccess}, and prints the engine's events to the build log. Made anew for each
  * phase (nothing of it survives a restart).
  */
 final class StepDeployment {
@@ -55,12 +50,14 @@ final class StepDeployment {
     private final StepContext context;
     private final Run<?, ?> run;
     private final PrintStream log;
+    private final StepAwsAccess aws;
 
     StepDeployment(SafeLambdaUpdateStep step, StepContext context, Run<?, ?> run, PrintStream log) {
         this.step = step;
         this.context = context;
         this.run = run;
         this.log = log;
+        this.aws = new StepAwsAccess(step, context, run);
     }
 
     /**
@@ -72,14 +69,12 @@ final class StepDeployment {
      */
     Prepared resolve() throws IOException, InterruptedException {
         try {
-            // The choice among zipFile, S3 and image is checked with a placeholder path: nothing is read yet.
-            CodeSource choice = RequestParameters.codeSource(step.getZipFile() == null ? null : Path.of("zipFile"),
-                    step.getS3Bucket(), step.getS3Key(), step.getS3ObjectVersion(), step.getImageUri()).orElse(null);
+            CodeSource choice = codeChoice();
             // Every other parameter is checked before the zip is read on its machine: a bad value costs no read.
             new RequestValidator().validate(request(choice instanceof CodeSource.ZipFile ? null : choice,
                     Duration.ofMinutes(Math.max(1, step.getDeadlineMinutes()))));
             CodeSource code = code(choice);
-            try (LambdaClient client = clients(credentials(step.getCredentialsId(), run, log)).build()) {
+            try (LambdaClient client = aws.clients(aws.credentials(log)).build()) {
                 Duration deadline = Duration.ofMinutes(step.getDeadlineMinutes());
                 String arn = FunctionReader.builder().client(client).build()
                         .status(step.getFunctionName(), deadline.compareTo(RESOLVE_DEADLINE) < 0
@@ -109,6 +104,15 @@ final class StepDeployment {
                 ? StepParameters.describe(invalid) : e.getMessage()));
     }
 
+    /**
+     * @return which code the step names (a zip as a placeholder path: nothing is read yet), or null for none
+     * @throws InvalidRequestException naming the parameters when the step names more than one, or half an S3 object
+     */
+    private CodeSource codeChoice() {
+        return RequestParameters.codeSource(step.getZipFile() == null ? null : Path.of("zipFile"), step.getS3Bucket(),
+                step.getS3Key(), step.getS3ObjectVersion(), step.getImageUri()).orElse(null);
+    }
+
     /** @return the code source; a zip is checked and digested on the machine of the workspace, not read here */
     private CodeSource code(CodeSource choice) throws IOException, InterruptedException {
         return choice instanceof CodeSource.ZipFile
@@ -127,13 +131,11 @@ final class StepDeployment {
     Map<String, Object> deploy(LockProvider locks, Duration deadline, CodeSource prepared)
             throws IOException, InterruptedException {
         try {
-            CodeSource code = prepared != null ? prepared : code(RequestParameters.codeSource(
-                    step.getZipFile() == null ? null : Path.of("zipFile"), step.getS3Bucket(), step.getS3Key(),
-                    step.getS3ObjectVersion(), step.getImageUri()).orElse(null));
+            CodeSource code = prepared != null ? prepared : code(codeChoice());
             DeploymentRequest request = request(code, deadline);
             // what they are was said when the step started
-            AwsCredentialsProvider credentials = credentials(step.getCredentialsId(), run, TaskListener.NULL.getLogger());
-            LambdaClients.Builder clients = clients(credentials);
+            AwsCredentialsProvider credentials = aws.credentials(TaskListener.NULL.getLogger());
+            LambdaClients.Builder clients = aws.clients(credentials);
             EventRenderer renderer = new EventRenderer();
             LockProvider all = locks;
             try (LambdaClient client = clients.build();
@@ -154,46 +156,6 @@ final class StepDeployment {
         } catch (DeploymentException e) {
             throw abort(e);
         }
-    }
-
-    private LambdaClients.Builder clients(AwsCredentialsProvider credentials)
-            throws IOException, InterruptedException {
-        EnvVars environment = context.get(EnvVars.class);
-        AwsEnvironment aws = AwsEnvironment.of(environment);
-        requireCredentials(credentials, aws);
-        FunctionReference function = FunctionReference.parse(step.getFunctionName());
-        return LambdaClients.builder()
-                .requestRateLimit(ControllerRateLimits.get().forIdentityAndRegion(identity(aws),
-                        aws.resolveRegion(step.getRegion(), function)))
-                .proxy(JenkinsProxy.ofController())
-                .environment(aws)
-                .function(function)
-                .region(step.getRegion())
-                .endpointUrl(step.getEndpointUrl())
-                .credentialsProvider(credentials);
-    }
-
-    /** @return what stands for the AWS account in the controller's shared rate limits (never printed) */
-    private String identity(AwsEnvironment aws) {
-        if (step.getCredentialsId() != null) {
-            return "credentials:" + step.getCredentialsId();
-        }
-        return aws.credentials().map(keys -> "key:" + keys.resolveCredentials().accessKeyId()).orElse("controller");
-    }
-
-    /**
-     * Without credentials of the step's own (its credentialsId, or AWS keys in its environment) the SDK would fall
-     * back to the controller's own identity: only where an administrator allows it.
-     */
-    private static void requireCredentials(AwsCredentialsProvider credentials, AwsEnvironment environment) {
-        if (credentials != null || environment.credentials().isPresent()
-                || SafeLambdaUpdateConfiguration.get().isAllowControllerIdentity()) {
-            return;
-        }
-        throw new InvalidRequestException(Parameter.CREDENTIALS, "is missing: give the step AWS credentials"
-                + " (credentialsId of the aws-credentials plugin, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in its"
-                + " environment through withCredentials or withAWS); the controller's own AWS identity is used only"
-                + " where an administrator allows it under Manage Jenkins > System > Safe Lambda Update");
     }
 
     /** @return the DynamoDB lock of the controller's settings, or null without a table or with the step opting out */
@@ -233,33 +195,5 @@ final class StepDeployment {
             b.environment(RequestParameters.environment(step.getEnvironment()));
         }
         return b.build();
-    }
-
-    /**
-     * Resolves {@code credentialsId} in the context of the build (so folder and user-scoped credentials are
-     * honoured), and records its use.
-     *
-     * @return a provider, or null without {@code credentialsId} or for credentials with blank keys and no role
-     *     (the step's AWS environment variables, else the controller's default chain, then apply)
-     */
-    private static AwsCredentialsProvider credentials(String credentialsId, Run<?, ?> run, PrintStream log) {
-        if (credentialsId == null) {
-            return null;
-        }
-        AmazonWebServicesCredentials found = CredentialsProvider.findCredentialById(credentialsId,
-                AmazonWebServicesCredentials.class, run, List.of());
-        if (found == null) {
-            throw new InvalidRequestException(Parameter.CREDENTIALS, "'" + credentialsId + "' does not name"
-                    + " AWS credentials that this build may use");
-        }
-        CredentialsProvider.track(run, found);
-        AwsCredentialsProvider resolved = JenkinsAwsCredentials.provider(found, Parameter.CREDENTIALS, credentialsId);
-        if (resolved == null) {
-            // Blank keys and no role is how users ask for the controller's own identity: say so, not silently.
-            log.println(PREFIX + "Credentials '" + credentialsId + "' hold no access key and no role: using the"
-                    + " step's AWS environment variables, else the controller's own AWS identity where an administrator"
-                    + " allows it");
-        }
-        return resolved;
     }
 }

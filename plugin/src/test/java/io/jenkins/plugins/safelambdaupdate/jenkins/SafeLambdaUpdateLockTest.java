@@ -162,10 +162,7 @@ class SafeLambdaUpdateLockTest {
     void lockFalseTakesNoLock(JenkinsRule j) throws Exception {
         Simulated.addCredentials();
         String arn = Simulated.function(sim, "orders");
-        WorkflowJob holding = j.createProject(WorkflowJob.class, "holding");
-        holding.setDefinition(new CpsFlowDefinition("lock(resource: '" + arn + "') { semaphore 'hold' }", true));
-        WorkflowRun holder = holding.scheduleBuild2(0).waitForStart();
-        SemaphoreStep.waitForStart("hold/1", holder);
+        WorkflowRun holder = Simulated.holdWithALockStep(j, arn);
 
         WorkflowJob p = j.createProject(WorkflowJob.class, "deploy");
         p.setDefinition(new CpsFlowDefinition(Simulated.step(sim, "orders", "environment: ['A=1'], lock: false"), true));

@@ -59,11 +59,7 @@ class SafeLambdaUpdateQueueTest {
     private WorkflowRun holdWithALockStep(JenkinsRule j) throws Exception {
         Simulated.addCredentials();
         arn = Simulated.function(sim, "orders");
-        WorkflowJob holding = j.createProject(WorkflowJob.class, "holding");
-        holding.setDefinition(new CpsFlowDefinition("lock(resource: '" + arn + "') { semaphore 'hold' }", true));
-        WorkflowRun holder = holding.scheduleBuild2(0).waitForStart();
-        SemaphoreStep.waitForStart("hold/1", holder);
-        return holder;
+        return Simulated.holdWithALockStep(j, arn);
     }
 
     /** @return a job deploying {@code orders} with the given arguments */
@@ -206,6 +202,34 @@ class SafeLambdaUpdateQueueTest {
                     "each holder is named once, not at every re-check");
         }
         assertEquals(Map.of("OURS", "1"), sim.function("orders").orElseThrow().latest().environment());
+    }
+
+    /**
+     * "Terminate" ({@code doTerm}) ends a step's context without {@code stop}, and a script that catches the error goes
+     * on: the waiter must still leave the queue and never take the lock nor deploy.
+     */
+    @Test
+    @Timeout(120)
+    void aWaiterTerminatedWithoutAStopLeavesTheQueueAndNeverDeploys(JenkinsRule j) throws Exception {
+        WorkflowRun holder = holdWithALockStep(j);
+        WorkflowJob p = j.createProject(WorkflowJob.class, "terminated");
+        p.setDefinition(new CpsFlowDefinition("try { " + Simulated.step(sim, "orders", "environment: ['GONE=1']")
+                + " } catch (e) { echo \"caught ${e}\" }\nsemaphore 'after'", true));
+        WorkflowRun terminated = startWaitingBehind(j, p, holder, arn);
+
+        terminated.doTerm();
+        SemaphoreStep.waitForStart("after/1", terminated); // the script went on past the step
+        WorkflowRun next = startWaitingBehind(j, deployJob(j, "environment: ['NEXT=1']"), holder, arn);
+        SemaphoreStep.success("hold/1", null);
+
+        j.assertBuildStatusSuccess(j.waitForCompletion(next));
+        assertEquals(Map.of("NEXT", "1"), sim.function("orders").orElseThrow().latest().environment(),
+                "only the next build deployed");
+        assertEquals(1, sim.stats().calls("UpdateFunctionConfiguration"));
+        assertFalse(PauseAction.isPaused(stepNode(terminated)), "the pause ended with the wait");
+        SemaphoreStep.success("after/1", null);
+        j.assertBuildStatusSuccess(j.waitForCompletion(terminated));
+        j.assertLogNotContains("Lock acquired", terminated);
     }
 
     /** The step's deadline bounds the wait: the step fails with the lock timeout, having changed nothing. */

@@ -2,6 +2,7 @@ package io.jenkins.plugins.safelambdaupdate.jenkins;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jenkins.plugins.safelambdaupdate.simulator.FunctionSnapshot;
 import io.jenkins.plugins.safelambdaupdate.simulator.LambdaSimulator;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.JenkinsSessionExtension;
 
 /**
@@ -51,6 +53,9 @@ class SafeLambdaUpdateRestartTest {
                     + "}", true));
             WorkflowRun b = p.scheduleBuild2(0).waitForStart();
             j.waitForMessage("[safeLambdaUpdate] Updating code", b);
+            while (sim.stats().calls("UpdateFunctionCode") == 0) { // the line comes just before the call
+                Thread.sleep(10);
+            }
             assertEquals(b, Simulated.holder(arn));
         });
         sessions.then(j -> {
@@ -69,23 +74,25 @@ class SafeLambdaUpdateRestartTest {
         });
     }
 
+    /** @return a build of a new job {@code job} deploying {@code orders}, once it says it waits for {@code holder} */
+    private WorkflowRun deployWaitingBehind(JenkinsRule j, String job, String arguments, WorkflowRun holder,
+                                            String arn) throws Exception {
+        WorkflowJob p = j.createProject(WorkflowJob.class, job);
+        p.setDefinition(new CpsFlowDefinition(Simulated.step(sim, "orders", arguments), true));
+        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+        j.waitForMessage("[safeLambdaUpdate] Waiting for lock " + arn + " held by " + holder.getFullDisplayName(), b);
+        return b;
+    }
+
     @Test
     @Timeout(300)
     void waitersSurviveARestartAndDeployAfterItInTheirOrder() throws Throwable {
         String arn = Simulated.function(sim, "orders");
         sessions.then(j -> {
             Simulated.addCredentials();
-            WorkflowJob holding = j.createProject(WorkflowJob.class, "holding");
-            holding.setDefinition(new CpsFlowDefinition("lock(resource: '" + arn + "') { semaphore 'hold' }", true));
-            WorkflowRun holder = holding.scheduleBuild2(0).waitForStart();
-            SemaphoreStep.waitForStart("hold/1", holder);
+            WorkflowRun holder = Simulated.holdWithALockStep(j, arn);
             for (String order : new String[] {"first", "second"}) {
-                WorkflowJob p = j.createProject(WorkflowJob.class, "deploy-" + order);
-                p.setDefinition(new CpsFlowDefinition(Simulated.step(sim, "orders", "description: '" + order + "'"),
-                        true));
-                WorkflowRun b = p.scheduleBuild2(0).waitForStart();
-                j.waitForMessage("[safeLambdaUpdate] Waiting for lock " + arn + " held by "
-                        + holder.getFullDisplayName(), b);
+                deployWaitingBehind(j, "deploy-" + order, "description: '" + order + "'", holder, arn);
             }
         });
         sessions.then(j -> {
@@ -103,6 +110,40 @@ class SafeLambdaUpdateRestartTest {
             assertEquals("second", sim.function("orders").orElseThrow().latest().description(),
                     "the second in the queue deployed last");
             j.assertLogContains("[safeLambdaUpdate] Lock acquired after", first);
+            assertNull(Simulated.resource(arn));
+        });
+    }
+
+    /**
+     * Jenkins stopping shuts the deployment threads down first (a terminator), while the timer still re-checks: a
+     * waiter whose lock comes free then takes no lock it could not deploy under and does not fail, and after the
+     * restart it waits on in its place and deploys.
+     */
+    @Test
+    @Timeout(300)
+    void aWaiterWhoseLockComesFreeWhileJenkinsStopsDoesNotFailAndDeploysAfterTheRestart() throws Throwable {
+        String arn = Simulated.function(sim, "orders");
+        sessions.then(j -> {
+            Simulated.addCredentials();
+            WorkflowRun holder = Simulated.holdWithALockStep(j, arn);
+            WorkflowRun b = deployWaitingBehind(j, "deploy", "description: 'after'", holder, arn);
+
+            DeployExecutor.shutDown(); // the first thing Jenkins does when it stops
+            SemaphoreStep.success("hold/1", null);
+            j.assertBuildStatusSuccess(j.waitForCompletion(holder));
+            while (b.isBuilding() && !JenkinsRule.getLog(b).contains("[safeLambdaUpdate] Jenkins is stopping")) {
+                Thread.sleep(50);
+            }
+            assertTrue(b.isBuilding(), "the waiter did not fail: " + JenkinsRule.getLog(b));
+            j.assertLogContains("[safeLambdaUpdate] Jenkins is stopping: this step takes no lock now; after the"
+                    + " restart it waits on for lock " + arn + " in its place in the queue", b);
+            assertNull(Simulated.resource(arn), "no lock taken");
+        });
+        sessions.then(j -> {
+            WorkflowRun b = j.jenkins.getItemByFullName("deploy", WorkflowJob.class).getBuildByNumber(1);
+            j.assertBuildStatusSuccess(j.waitForCompletion(b));
+            j.assertLogContains("[safeLambdaUpdate] Jenkins restarted while this step waited for lock " + arn, b);
+            assertEquals("after", sim.function("orders").orElseThrow().latest().description());
             assertNull(Simulated.resource(arn));
         });
     }

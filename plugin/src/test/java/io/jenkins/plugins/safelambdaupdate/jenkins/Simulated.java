@@ -14,6 +14,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.jenkins.plugins.lockableresources.LockableResource;
 import org.jenkins.plugins.lockableresources.LockableResourcesManager;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.jenkinsci.plugins.workflow.test.steps.SemaphoreStep;
+import org.jvnet.hudson.test.JenkinsRule;
 
 /** Test helpers: a Lambda simulator, zips, dummy AWS credentials, step snippets, and a look at the lock. */
 final class Simulated {
@@ -77,6 +82,20 @@ final class Simulated {
     /** @return base64(SHA-256), Lambda's CodeSha256 */
     static String sha256(byte[] bytes) {
         return SampleZips.codeSha256(bytes);
+    }
+
+    /**
+     * Starts a build of a new job {@code holding} that holds the lockable resource {@code arn} in a {@code lock} step
+     * until its semaphore {@code hold/1} is released.
+     *
+     * @return that build, holding the resource
+     */
+    static WorkflowRun holdWithALockStep(JenkinsRule j, String arn) throws Exception {
+        WorkflowJob holding = j.createProject(WorkflowJob.class, "holding");
+        holding.setDefinition(new CpsFlowDefinition("lock(resource: '" + arn + "') { semaphore 'hold' }", true));
+        WorkflowRun holder = holding.scheduleBuild2(0).waitForStart();
+        SemaphoreStep.waitForStart("hold/1", holder);
+        return holder;
     }
 
     /** @return the lockable resource named {@code name}, or null when there is none */
