@@ -1,12 +1,17 @@
 package io.jenkins.plugins.safelambdaupdate;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.apache.ProxyConfiguration;
 
 /**
- * What every AWS client of this project is built from: region, credentials, endpoint and HTTP proxy. The builders of
+ * What every AWS client of this project is built from: region, credentials, endpoint, HTTP proxy and the interceptors
+ * told of its calls. The builders of
  * {@link LambdaClients} and {@link DynamoDbClients} extend it; each says what its defaults are.
  *
  * @param <B> the builder
@@ -16,6 +21,7 @@ abstract class AwsClientSettings<B extends AwsClientSettings<B>> {
     AwsCredentialsProvider credentialsProvider;
     URI endpointOverride;
     HttpProxy proxy;
+    final List<ExecutionInterceptor> interceptors = new ArrayList<>();
 
     AwsClientSettings() {
     }
@@ -57,6 +63,16 @@ abstract class AwsClientSettings<B extends AwsClientSettings<B>> {
      */
     public B proxy(HttpProxy value) {
         this.proxy = value;
+        return self();
+    }
+
+    /**
+     * @param value told of every call and each of its HTTP attempts, for example to count them (the benchmark does),
+     *     not null; added after this project's own interceptors
+     * @return this
+     */
+    public B addExecutionInterceptor(ExecutionInterceptor value) {
+        interceptors.add(Objects.requireNonNull(value, "value cannot be null"));
         return self();
     }
 

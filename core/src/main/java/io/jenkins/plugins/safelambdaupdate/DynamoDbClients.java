@@ -2,13 +2,10 @@ package io.jenkins.plugins.safelambdaupdate;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -61,7 +58,6 @@ public final class DynamoDbClients {
      */
     public static final class Builder extends AwsClientSettings<Builder> {
         private Map<String, String> environment = Map.of();
-        private final List<ExecutionInterceptor> interceptors = new ArrayList<>();
 
         private Builder() {
         }
@@ -74,15 +70,6 @@ public final class DynamoDbClients {
         /** @param value environment variables (credentials, profile, {@value #ENDPOINT_VARIABLE}), not null @return this */
         public Builder environment(Map<String, String> value) {
             this.environment = Map.copyOf(Objects.requireNonNull(value, "environment cannot be null"));
-            return this;
-        }
-
-        /**
-         * @param value told of every call, for example to count them (the benchmark does), not null
-         * @return this
-         */
-        public Builder addExecutionInterceptor(ExecutionInterceptor value) {
-            interceptors.add(Objects.requireNonNull(value, "value cannot be null"));
             return this;
         }
 

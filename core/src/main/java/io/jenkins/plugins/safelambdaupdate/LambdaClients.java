@@ -172,6 +172,7 @@ public final class LambdaClients {
             if (requestRateLimiter != null) {
                 override.addExecutionInterceptor(new RateLimitingInterceptor(requestRateLimiter));
             }
+            interceptors.forEach(override::addExecutionInterceptor);
             LambdaClientBuilder builder = LambdaClient.builder()
                     .region(Region.of(effectiveRegion))
                     .credentialsProvider(new ExplainedCredentials(credentials != null ? credentials

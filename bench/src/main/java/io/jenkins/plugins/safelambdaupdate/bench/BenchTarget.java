@@ -17,8 +17,9 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * @param simulator the running simulator (account quotas enforced)
  * @param warmUp    a deployment to a function of its own that a strategy may make in {@link Strategy#open} (the
  *                  engine does, so that it has learned how long updates take, as a long-lived process has)
+ * @param recorder  the run's call recorder: every client a strategy builds registers it
  */
-public record BenchTarget(LambdaSimulator simulator, DeploymentSpec warmUp) {
+public record BenchTarget(LambdaSimulator simulator, DeploymentSpec warmUp, CallRecorder recorder) {
     private static final DateTimeFormatter LAST_MODIFIED =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(ZoneOffset.UTC);
 
@@ -26,6 +27,7 @@ public record BenchTarget(LambdaSimulator simulator, DeploymentSpec warmUp) {
     public BenchTarget {
         Objects.requireNonNull(simulator, "simulator cannot be null");
         Objects.requireNonNull(warmUp, "warmUp cannot be null");
+        Objects.requireNonNull(recorder, "recorder cannot be null");
     }
 
     /** @return the endpoint to point a client at */

@@ -42,16 +42,17 @@ final class EngineStrategy implements Strategy {
 
     /**
      * @param connections the HTTP connection pool's size
-     * @return a traced client of the simulator with its own rate limiter at the account quotas, as one process has
+     * @return a recorded client of the simulator with its own rate limiter at the account quotas, as one process has
      */
     static LambdaClient client(BenchTarget target, int connections) {
-        return TracingLambdaClient.wrap(LambdaClients.builder()
+        return LambdaClients.builder()
                 .region(target.region())
                 .credentialsProvider(target.credentials())
                 .endpointOverride(target.endpoint())
                 .requestRateLimit(RequestRateLimiter.lambdaQuotas())
                 .maxConnections(connections)
-                .build());
+                .addExecutionInterceptor(target.recorder())
+                .build();
     }
 
     @Override
@@ -62,7 +63,7 @@ final class EngineStrategy implements Strategy {
                 .lockProvider(LockProviders.inProcess())
                 .build();
         CallTrace warmUpTrace = new CallTrace();
-        TracingLambdaClient.bind(warmUpTrace);
+        target.recorder().bind(warmUpTrace);
         DeploymentOutcome warmUp;
         try {
             warmUp = deploy(deployer, target, target.warmUp(), warmUpTrace);
@@ -72,7 +73,7 @@ final class EngineStrategy implements Strategy {
             client.close();
             throw new IllegalStateException("interrupted during the warm-up", e);
         } finally {
-            TracingLambdaClient.unbind();
+            target.recorder().unbind();
         }
         if (!warmUp.succeeded()) {
             client.close();

@@ -75,14 +75,15 @@ final class ScenarioRunner {
                 .function(WARM_UP_FUNCTION, SampleZips.pythonHandler(runId + "-warmup-initial"));
         new LinkedHashSet<>(specs.stream().map(DeploymentSpec::functionName).toList())
                 .forEach(f -> builder.function(f, SampleZips.pythonHandler(runId + "-initial-" + f)));
+        CallRecorder recorder = new CallRecorder();
         try (LambdaSimulator simulator = builder.start();
-             Strategy.Run run = strategy.open(new BenchTarget(simulator, warmUp))) {
+             Strategy.Run run = strategy.open(new BenchTarget(simulator, warmUp, recorder))) {
             List<Strategy.Deployer> deployers = specs.stream().map(run::prepare).toList();
             simulator.reset();
             List<Finished> finished = new ArrayList<>();
             JvmPeaks peaks = scenario.engineOnly() ? JvmPeaks.start() : null;
             int threads = Scenario.FLEET.equals(scenario.name()) ? Math.min(FLEET_THREADS, specs.size()) : specs.size();
-            Instant start = runAll(specs, deployers, finished, threads);
+            Instant start = runAll(specs, deployers, finished, threads, recorder);
             Instant end = finished.stream().map(f -> f.outcome().endedAt()).max(Comparator.naturalOrder())
                     .orElse(start);
             return measure(strategy, scenario, simulator, finished, Duration.between(start, end),
@@ -96,7 +97,8 @@ final class ScenarioRunner {
      * @return the start instant
      */
     private static Instant runAll(List<DeploymentSpec> specs, List<Strategy.Deployer> deployers,
-                                  List<Finished> finished, int threads) throws InterruptedException {
+                                  List<Finished> finished, int threads, CallRecorder recorder)
+            throws InterruptedException {
         int n = deployers.size();
         ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
             Thread thread = new Thread(task, "bench-deployer");
@@ -114,14 +116,14 @@ final class ScenarioRunner {
                     CallTrace trace = new CallTrace();
                     ready.countDown();
                     go.await();
-                    TracingLambdaClient.bind(trace);
+                    recorder.bind(trace);
                     DeploymentOutcome outcome;
                     try {
                         outcome = deployer.deploy(trace);
                     } catch (RuntimeException e) {
                         outcome = DeploymentOutcome.failure("unexpected " + e, List.of(), null);
                     } finally {
-                        TracingLambdaClient.unbind();
+                        recorder.unbind();
                     }
                     return new Finished(spec, outcome, trace);
                 }));

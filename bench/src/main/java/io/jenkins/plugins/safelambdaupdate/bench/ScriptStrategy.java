@@ -34,7 +34,7 @@ abstract class ScriptStrategy implements Strategy {
         return new Run() {
             @Override
             public Deployer prepare(DeploymentSpec spec) {
-                LambdaClient client = TracingLambdaClient.wrap(plainClient(target));
+                LambdaClient client = plainClient(target);
                 synchronized (clients) {
                     clients.add(client);
                 }
@@ -43,7 +43,7 @@ abstract class ScriptStrategy implements Strategy {
                     try {
                         return DeploymentOutcome.success(run(script), script.notices(), null);
                     } catch (SdkException e) {
-                        return DeploymentOutcome.failure(script.step() + ": " + TracingLambdaClient.errorType(e),
+                        return DeploymentOutcome.failure(script.step() + ": " + CallRecorder.errorType(e),
                                 script.notices(), null);
                     }
                 };
@@ -59,13 +59,14 @@ abstract class ScriptStrategy implements Strategy {
         };
     }
 
-    /** @return a client built as most people build one: defaults everywhere but the endpoint */
+    /** @return a client built as most people build one: defaults everywhere but the endpoint (and the recorder) */
     static LambdaClient plainClient(BenchTarget target) {
         return LambdaClient.builder()
                 .region(Region.of(target.region()))
                 .credentialsProvider(target.credentials())
                 .endpointOverride(target.endpoint())
                 .httpClientBuilder(ApacheHttpClient.builder())
+                .overrideConfiguration(o -> o.addExecutionInterceptor(target.recorder()))
                 .build();
     }
 }

@@ -66,7 +66,7 @@ public interface Strategy {
         /**
          * Deploys, on the calling thread.
          *
-         * @param trace the calls of this deployment (already bound to the thread for traced clients)
+         * @param trace the calls of this deployment (already bound to the thread: every client of the run records into it)
          * @return what happened; a refused call is a failed outcome, not an exception
          */
         DeploymentOutcome deploy(CallTrace trace);

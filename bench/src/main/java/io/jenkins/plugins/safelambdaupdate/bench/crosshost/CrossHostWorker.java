@@ -12,6 +12,7 @@ import io.jenkins.plugins.safelambdaupdate.LockProvider;
 import io.jenkins.plugins.safelambdaupdate.LockProviders;
 import io.jenkins.plugins.safelambdaupdate.RequestRateLimiter;
 import io.jenkins.plugins.safelambdaupdate.SafeLambdaDeployer;
+import io.jenkins.plugins.safelambdaupdate.bench.CallRecorder;
 import io.jenkins.plugins.safelambdaupdate.simulator.SampleZips;
 import java.io.IOException;
 import java.net.URI;
@@ -22,12 +23,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
@@ -53,17 +50,12 @@ public final class CrossHostWorker {
         int k = Integer.parseInt(args[2]);
         Path go = Path.of(args[3]);
         Path work = Files.createDirectories(Path.of(args[6]).resolve("host-" + host));
-        AtomicLong dynamoDbCalls = new AtomicLong();
+        CallRecorder dynamoDbCalls = new CallRecorder();
         StaticCredentialsProvider credentials = StaticCredentialsProvider.create(
                 AwsBasicCredentials.create("AKIDBENCH", "bench-secret"));
         DynamoDbClient dynamoDb = lock.equals("dynamodb") ? DynamoDbClients.builder().region("us-east-1")
                 .endpointOverride(URI.create(args[7])).credentialsProvider(credentials)
-                .addExecutionInterceptor(new ExecutionInterceptor() {
-                    @Override
-                    public void beforeTransmission(Context.BeforeTransmission c, ExecutionAttributes a) {
-                        dynamoDbCalls.incrementAndGet();
-                    }
-                }).build() : null;
+                .addExecutionInterceptor(dynamoDbCalls).build() : null;
         LockProvider locks = switch (lock) {
             case "dynamodb" -> LockProviders.dynamoDb(dynamoDb, DynamoDbLockSettings.builder().tableName(args[8])
                     .ownerName("bench host " + host).build());
@@ -97,7 +89,8 @@ public final class CrossHostWorker {
                 dynamoDb.close();
             }
         }
-        say(JSON.writeValueAsString(Map.of("host", host, "dynamoDbCalls", dynamoDbCalls.get())));
+        say(JSON.writeValueAsString(Map.of("host", host, "dynamoDbCalls",
+                dynamoDbCalls.attemptsByOperation().values().stream().mapToLong(Long::longValue).sum())));
     }
 
     private static void deploy(SafeLambdaDeployer deployer, DeploymentRequest request, int host, int deployerIndex) {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.safelambdaupdate.bench.soak;
 import io.jenkins.plugins.safelambdaupdate.DeploymentEvent;
 import io.jenkins.plugins.safelambdaupdate.DeploymentResult;
 import io.jenkins.plugins.safelambdaupdate.FailureKind;
+import io.jenkins.plugins.safelambdaupdate.bench.CallTrace;
 import io.jenkins.plugins.safelambdaupdate.simulator.VersionSnapshot;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,7 @@ final class DeploymentRecord {
 
     private final DeploymentPlan plan;
     private final List<DeploymentEvent> events = new ArrayList<>();
-    private final List<CallRecorder.Attempt> attempts = new ArrayList<>();
+    private final CallTrace calls = new CallTrace();
     private Thread thread;
     private long startNanos;
     private long endNanos;
@@ -98,10 +99,6 @@ final class DeploymentRecord {
         events.add(event);
     }
 
-    void attempt(CallRecorder.Attempt attempt) {
-        attempts.add(attempt);
-    }
-
     /** @param latest $LATEST as stored when the Verified event was seen, when its RevisionId was the one verified */
     void latestAtVerification(VersionSnapshot latest) {
         this.latestAtVerification = latest;
@@ -116,8 +113,9 @@ final class DeploymentRecord {
         return events;
     }
 
-    List<CallRecorder.Attempt> attempts() {
-        return attempts;
+    /** @return the trace its thread's calls are recorded into */
+    CallTrace calls() {
+        return calls;
     }
 
     synchronized Outcome outcome() {
@@ -167,10 +165,10 @@ final class DeploymentRecord {
     }
 
     /** @return the mutation attempts that may have been sent after the interrupt, empty when none or not interrupted */
-    synchronized List<CallRecorder.Attempt> mutationsAfterInterrupt() {
-        List<CallRecorder.Attempt> late = new ArrayList<>();
+    synchronized List<CallTrace.Attempt> mutationsAfterInterrupt() {
+        List<CallTrace.Attempt> late = new ArrayList<>();
         if (interruptNanos != null) {
-            for (CallRecorder.Attempt a : attempts) {
+            for (CallTrace.Attempt a : calls.calls().stream().flatMap(c -> c.attempts().stream()).toList()) {
                 if (a.isMutation() && a.mayHaveBeenSent() && a.beforeTransmission() - interruptNanos > 0) {
                     late.add(a);
                 }

@@ -8,6 +8,7 @@ import io.jenkins.plugins.safelambdaupdate.LambdaClients;
 import io.jenkins.plugins.safelambdaupdate.LockProvider;
 import io.jenkins.plugins.safelambdaupdate.LockProviders;
 import io.jenkins.plugins.safelambdaupdate.SafeLambdaDeployer;
+import io.jenkins.plugins.safelambdaupdate.bench.CallRecorder;
 import io.jenkins.plugins.safelambdaupdate.simulator.LambdaSimulator;
 import io.jenkins.plugins.safelambdaupdate.simulator.SampleZips;
 import java.io.IOException;
@@ -29,10 +30,6 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
@@ -256,7 +253,7 @@ public final class Soak {
         private void deployOnce(DeploymentRecord record) {
             DeploymentPlan plan = record.plan();
             SoakListener listener = new SoakListener(record, interrupter, simulator);
-            recorder.bind(record);
+            recorder.bind(record.calls());
             record.started();
             listener.beforeDeploy();
             try {
@@ -282,19 +279,12 @@ public final class Soak {
     }
 
     private static LambdaClient deployerClient(LambdaSimulator simulator, CallRecorder recorder) {
-        // As LambdaClients builds it (Apache client, the SDK's standard retry strategy with 5 attempts), plus the
-        // recorder, which LambdaClients has no hook for.
-        return LambdaClient.builder()
-                .region(Region.of(simulator.region()))
+        return LambdaClients.builder()
+                .region(simulator.region())
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create("AKIDSOAKDEPLOYERS", "soak-deployers-secret")))
                 .endpointOverride(simulator.endpoint())
-                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(64)
-                        .connectionTimeout(Duration.ofSeconds(10)).socketTimeout(Duration.ofSeconds(120)))
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(5).build())
-                        .addExecutionInterceptor(recorder)
-                        .build())
+                .addExecutionInterceptor(recorder)
                 .build();
     }
 

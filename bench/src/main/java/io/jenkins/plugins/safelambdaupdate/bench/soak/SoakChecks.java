@@ -6,6 +6,8 @@ import io.jenkins.plugins.safelambdaupdate.FailureKind;
 import io.jenkins.plugins.safelambdaupdate.FunctionLock;
 import io.jenkins.plugins.safelambdaupdate.LockProvider;
 import io.jenkins.plugins.safelambdaupdate.LockTimeoutException;
+import io.jenkins.plugins.safelambdaupdate.bench.CallRecorder;
+import io.jenkins.plugins.safelambdaupdate.bench.CallTrace;
 import io.jenkins.plugins.safelambdaupdate.simulator.FunctionSnapshot;
 import io.jenkins.plugins.safelambdaupdate.simulator.LambdaSimulator;
 import io.jenkins.plugins.safelambdaupdate.simulator.SimulatorStats;
@@ -107,7 +109,7 @@ final class SoakChecks {
                 byMoment.merge(String.valueOf(plan.interrupt()), 1, Integer::sum);
                 interruptedOutcomes.merge(record.outcome() == DeploymentRecord.Outcome.FAILED
                         ? record.failure().name() : record.outcome().name(), 1, Integer::sum);
-                for (CallRecorder.Attempt late : record.mutationsAfterInterrupt()) {
+                for (CallTrace.Attempt late : record.mutationsAfterInterrupt()) {
                     lateMutations++;
                     details.add(plan.label() + ": " + late.operation() + " transmitted "
                             + millis(late.beforeTransmission() - record.interruptNanos()) + " ms after the interrupt ("

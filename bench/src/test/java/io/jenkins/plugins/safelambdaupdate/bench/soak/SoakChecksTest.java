@@ -1,11 +1,10 @@
 package io.jenkins.plugins.safelambdaupdate.bench.soak;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.jenkins.plugins.safelambdaupdate.DeploymentResult;
 import io.jenkins.plugins.safelambdaupdate.FailureKind;
 import io.jenkins.plugins.safelambdaupdate.LockProvider;
 import io.jenkins.plugins.safelambdaupdate.LockProviders;
+import io.jenkins.plugins.safelambdaupdate.bench.CallRecorder;
 import io.jenkins.plugins.safelambdaupdate.simulator.LambdaSimulator;
 import io.jenkins.plugins.safelambdaupdate.simulator.SampleZips;
 import java.nio.file.Path;
@@ -21,6 +20,7 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The soak's checks catch what they claim to: each invariant is broken on purpose here and must be counted, so that
@@ -74,7 +74,7 @@ class SoakChecksTest {
     @Test
     void aMutationTransmittedAfterASwallowedInterruptIsCounted() throws Exception {
         DeploymentRecord record = new DeploymentRecord(plan("late", false, Duration.ofSeconds(60), InterruptMoment.ANY_TIME));
-        recorder.bind(record);
+        recorder.bind(record.calls());
         record.started();
         assertThat(record.interruptIfRunning()).isTrue();
         Thread.interrupted(); // swallowed: the flag is gone, so nothing stops the next call
@@ -92,7 +92,7 @@ class SoakChecksTest {
     @Test
     void aMutationTheSdkAbortsBecauseOfTheInterruptIsNotCounted() throws Exception {
         DeploymentRecord record = new DeploymentRecord(plan("aborted", false, Duration.ofSeconds(60), InterruptMoment.ANY_TIME));
-        recorder.bind(record);
+        recorder.bind(record.calls());
         record.started();
         record.interruptIfRunning();
         try {
