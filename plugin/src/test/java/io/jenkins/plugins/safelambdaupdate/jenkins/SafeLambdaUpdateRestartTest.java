@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import hudson.model.Label;
 import io.jenkins.plugins.safelambdaupdate.simulator.FunctionSnapshot;
 import io.jenkins.plugins.safelambdaupdate.simulator.LambdaSimulator;
 import java.util.Base64;
@@ -43,35 +44,75 @@ class SafeLambdaUpdateRestartTest {
         clock.stop(); // the update stays in progress across the restart
         sessions.then(j -> {
             Simulated.addCredentials();
-            WorkflowJob p = j.createProject(WorkflowJob.class, "deploy");
-            p.setDefinition(new CpsFlowDefinition("node {\n"
-                    + "  writeFile file: 'function.zip', encoding: 'Base64', text: '"
-                    + Base64.getEncoder().encodeToString(zip) + "'\n"
-                    + "  def r = " + Simulated.step(sim, "orders", "zipFile: 'function.zip', publish: true,"
-                            + " environment: ['A=1']") + "\n"
-                    + "  echo \"deployed version ${r.version}\"\n"
-                    + "}", true));
-            WorkflowRun b = p.scheduleBuild2(0).waitForStart();
-            j.waitForMessage("[safeLambdaUpdate] Updating code", b);
-            while (sim.stats().calls("UpdateFunctionCode") == 0) { // the line comes just before the call
-                Thread.sleep(10);
-            }
-            assertEquals(b, Simulated.holder(arn));
+            deployUntilUpdatingCode(j, "node", zip, arn);
         });
         sessions.then(j -> {
             WorkflowRun b = j.jenkins.getItemByFullName("deploy", WorkflowJob.class).getBuildByNumber(1);
             j.waitForMessage("[safeLambdaUpdate] Jenkins restarted while this step was deploying " + arn
                     + ": deploying again under the same lock", b);
             assertEquals(b, Simulated.holder(arn), "the hold was kept across the restart");
-            clock.restart(); // the update that was in progress ends
-            j.assertBuildStatusSuccess(j.waitForCompletion(b));
-            FunctionSnapshot deployed = sim.function("orders").orElseThrow();
-            assertEquals(Simulated.sha256(zip), deployed.codeSha256(), "this build's code");
-            assertEquals(Map.of("A", "1"), deployed.latest().environment());
-            j.assertLogContains("CodeSha256 " + Simulated.sha256(zip) + " already deployed", b);
-            j.assertLogContains("deployed version 1", b);
-            assertNull(Simulated.resource(arn), "released after the resumed deployment");
+            endsWithThisBuildsCode(j, b, zip, arn);
         });
+    }
+
+    /**
+     * The zip lies on an agent, which reconnects only after the restarted controller resumed the build: the lock is
+     * kept while it is away, and the deployment then runs again under it and ends with this build's code. (The
+     * enclosing {@code node} block resumes first and itself waits for its agent; the step waits too, keeping the lock,
+     * should the workspace still be offline when it resumes.)
+     */
+    @Test
+    @Timeout(300)
+    void aResumedDeploymentWhoseZipIsOnAnAgentKeepsTheLockUntilTheAgentIsBackAndEndsWithThisBuildsCode()
+            throws Throwable {
+        String arn = Simulated.function(sim, "orders");
+        byte[] zip = Simulated.zip("orders-v2");
+        clock.stop(); // the update stays in progress across the restart
+        String[] agentName = new String[1];
+        sessions.then(j -> {
+            Simulated.addCredentials();
+            agentName[0] = j.createOnlineSlave(Label.get("zips")).getNodeName();
+            deployUntilUpdatingCode(j, "node('zips')", zip, arn);
+        });
+        sessions.then(j -> {
+            WorkflowRun b = j.jenkins.getItemByFullName("deploy", WorkflowJob.class).getBuildByNumber(1);
+            j.waitForMessage("Waiting for reconnection of " + agentName[0], b);
+            j.waitForMessage("[safeLambdaUpdate] Jenkins restarted while this step was deploying " + arn
+                    + ": deploying again under the same lock", b);
+            assertEquals(b, Simulated.holder(arn), "the hold was kept: " + JenkinsRule.getLog(b));
+            endsWithThisBuildsCode(j, b, zip, arn);
+            j.assertLogNotContains("its lock was not kept", b);
+        });
+    }
+
+    /** Starts build 1 of a new job {@code deploy} deploying {@code zip} in {@code node}; returns once the update is sent. */
+    private void deployUntilUpdatingCode(JenkinsRule j, String node, byte[] zip, String arn) throws Exception {
+        WorkflowJob p = j.createProject(WorkflowJob.class, "deploy");
+        p.setDefinition(new CpsFlowDefinition(node + " {\n"
+                + "  writeFile file: 'function.zip', encoding: 'Base64', text: '"
+                + Base64.getEncoder().encodeToString(zip) + "'\n"
+                + "  def r = " + Simulated.step(sim, "orders", "zipFile: 'function.zip', publish: true,"
+                        + " environment: ['A=1']") + "\n"
+                + "  echo \"deployed version ${r.version}\"\n"
+                + "}", true));
+        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+        j.waitForMessage("[safeLambdaUpdate] Updating code", b);
+        while (sim.stats().calls("UpdateFunctionCode") == 0) { // the line comes just before the call
+            Thread.sleep(10);
+        }
+        assertEquals(b, Simulated.holder(arn));
+    }
+
+    /** Lets the update in progress end; the build succeeds with {@code zip} deployed and the lock released. */
+    private void endsWithThisBuildsCode(JenkinsRule j, WorkflowRun b, byte[] zip, String arn) throws Exception {
+        clock.restart(); // the update that was in progress ends
+        j.assertBuildStatusSuccess(j.waitForCompletion(b));
+        FunctionSnapshot deployed = sim.function("orders").orElseThrow();
+        assertEquals(Simulated.sha256(zip), deployed.codeSha256(), "this build's code");
+        assertEquals(Map.of("A", "1"), deployed.latest().environment());
+        j.assertLogContains("CodeSha256 " + Simulated.sha256(zip) + " already deployed", b);
+        j.assertLogContains("deployed version 1", b);
+        assertNull(Simulated.resource(arn), "released after the resumed deployment");
     }
 
     /** @return a build of a new job {@code job} deploying {@code orders}, once it says it waits for {@code holder} */
