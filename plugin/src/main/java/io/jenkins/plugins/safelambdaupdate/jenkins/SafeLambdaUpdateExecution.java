@@ -391,8 +391,8 @@ final class SafeLambdaUpdateExecution extends StepExecution {
             }
             if (wait.expired()) {
                 throw new AbortException(StepDeployment.PREFIX + "zipFile " + step.getZipFile() + " could not be read:"
-                        + " " + wait.agent() + " did not reconnect within the step's deadline; released "
-                        + (step.isLock() ? "lock " : "") + lockName + " and changed nothing more");
+                        + " " + wait.agent() + " did not reconnect within the step's deadline; no further change was"
+                        + " made to " + lockName + (step.isLock() ? " and its lock was released" : ""));
             }
             if (wait.firstTell()) {
                 log().line("Jenkins restarted while this step was deploying " + lockName + ": waiting for "
