@@ -381,7 +381,8 @@ final class SafeLambdaUpdateExecution extends StepExecution {
             }
             if (!isStepRunning(getContext().get(Run.class))) {
                 throw new AbortException(StepDeployment.PREFIX + "The step ended while waiting for the agent of"
-                        + " zipFile " + step.getZipFile() + ": it released lock " + lockName + " and changed nothing");
+                        + " zipFile " + step.getZipFile() + ": no further change was made to " + lockName
+                        + (step.isLock() ? " and its lock was released" : ""));
             }
             FilePath workspace = wait.workspace();
             if (workspace != null) {
