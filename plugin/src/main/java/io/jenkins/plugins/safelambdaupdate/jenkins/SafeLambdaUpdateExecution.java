@@ -1,6 +1,7 @@
 package io.jenkins.plugins.safelambdaupdate.jenkins;
 
 import hudson.AbortException;
+import hudson.FilePath;
 import hudson.model.Run;
 import io.jenkins.plugins.safelambdaupdate.CodeSource;
 import io.jenkins.plugins.safelambdaupdate.DeploymentEvent;
@@ -38,7 +39,9 @@ import org.jenkinsci.plugins.workflow.support.actions.PauseAction;
  *       ours releases; only the first of the queue tries. The build shows a {@link PauseAction} and logs the holder
  *       whenever it changes ({@link LockWait}). A restart puts the step back in its place ({@link #onResume}).
  *   <li><b>Deploying</b>, under the held lock, on a {@link DeployExecutor} thread; only this phase blocks a restart.
- *       A deployment cut by a restart runs again under the same hold: the engine keeps what is already in place.
+ *       A deployment cut by a restart runs again under the same hold: the engine keeps what is already in place. Its
+ *       zip on an agent that has not reconnected yet is waited for from {@link Timer} ({@link AgentWait}), the lock
+ *       kept, until the step's deadline.
  * </ol>
  * {@code stop} leaves the queue at once (nothing is sent to AWS) or interrupts the deployment, which makes no further
  * change, releases the lock and reports the state the function was left in. Work cut because Jenkins stops ends
@@ -72,6 +75,8 @@ final class SafeLambdaUpdateExecution extends StepExecution {
     private transient volatile CodeSource code;
     /** Set when the wait ended without the lock (deadline, failure): no further try. */
     private transient boolean gaveUp;
+    /** Set while a resumed deployment waits for the agent with its zip to reconnect ({@link #lookForAgent}). */
+    private transient volatile AgentWait agentWait;
 
     SafeLambdaUpdateExecution(SafeLambdaUpdateStep step, StepContext context) {
         super(context);
@@ -102,7 +107,7 @@ final class SafeLambdaUpdateExecution extends StepExecution {
                     phase = Phase.DEPLOYING;
                 }
                 getContext().saveState();
-                deploy(false, executor);
+                deploy(false, executor, null);
                 return;
             }
             boolean enclosing = EnclosingLocks.hold(getContext().get(FlowNode.class), arn);
@@ -158,7 +163,7 @@ final class SafeLambdaUpdateExecution extends StepExecution {
                 case ACQUIRED -> {
                     lockWait.pause(getContext()).end();
                     getContext().saveState();
-                    submit(executor -> deploy(false, executor));
+                    submit(executor -> deploy(false, executor, null));
                 }
                 case BUSY -> {
                     if (outcome.message != null) {
@@ -225,11 +230,21 @@ final class SafeLambdaUpdateExecution extends StepExecution {
     /**
      * Runs the deployment under the held lock and ends the step. A deployment interrupted because Jenkins stops
      * keeps its hold and ends nothing: it runs again after the restart.
+     *
+     * @param workspace where a resumed deployment reads its zip again (null: none, or the code is known)
      */
-    private void deploy(boolean resumed, ExecutorService executor) {
+    private void deploy(boolean resumed, ExecutorService executor, FilePath workspace) {
         FunctionLock lock = null;
         try {
             Run<?, ?> run = getContext().get(Run.class);
+            if (!isStepRunning(run)) {
+                // "Terminate" (no stop()) may come after the last check of the wait: nothing is deployed then.
+                throw new AbortException(StepDeployment.PREFIX + "The step ended before deploying " + lockName
+                        + ": it changed nothing" + (step.isLock() ? " and released the lock" : ""));
+            }
+            if (resumed && code == null && workspace != null) {
+                code = WorkspaceZip.codeSource(workspace, step.getZipFile());
+            }
             if (resumed) {
                 log().line("Jenkins restarted while this step was deploying " + lockName + ": deploying again"
                         + (step.isLock() ? " under the same lock (ticket " + ticketId + ")" : "")
@@ -293,6 +308,10 @@ final class SafeLambdaUpdateExecution extends StepExecution {
                 LockWaiters.queue().leave(lockName, ticket());
             }
             notStarted = !worker().stop() && phase == Phase.DEPLOYING;
+            AgentWait wait = agentWait;
+            if (wait != null) {
+                wait.cancel();
+            }
         }
         if (waiting) {
             lockWait.pause(getContext()).end();
@@ -339,7 +358,57 @@ final class SafeLambdaUpdateExecution extends StepExecution {
                 return;
             }
         }
-        submit(executor -> deploy(true, executor));
+        if (step.getZipFile() == null) {
+            submit(executor -> deploy(true, executor, null));
+            return;
+        }
+        // The zip may lie on an agent that reconnects only after the controller: wait for it, at least as long as a
+        // resumed deployment may take, and keep the lock meanwhile.
+        agentWait = new AgentWait(getContext(),
+                Math.max(deadlineMillis, System.currentTimeMillis() + RESUMED_MINIMUM.toMillis()));
+        lookForAgent();
+    }
+
+    /**
+     * One look, on a timer thread, for the workspace of a resumed deployment's zip: deploys when its agent is
+     * connected, else says once what it waits for and looks again; fails naming zipFile and the agent at the deadline.
+     */
+    private void lookForAgent() {
+        try {
+            AgentWait wait = agentWait;
+            if (stopped || wait == null || DeployExecutor.isStopping()) {
+                return; // stopped (the hold was given back) or Jenkins stops (the hold is kept for the next resume)
+            }
+            if (!isStepRunning(getContext().get(Run.class))) {
+                throw new AbortException(StepDeployment.PREFIX + "The step ended while waiting for the agent of"
+                        + " zipFile " + step.getZipFile() + ": no further change was made to " + lockName
+                        + (step.isLock() ? " and its lock was released" : ""));
+            }
+            FilePath workspace = wait.workspace();
+            if (workspace != null) {
+                agentWait = null;
+                submit(executor -> deploy(true, executor, workspace));
+                return;
+            }
+            if (wait.expired()) {
+                throw new AbortException(StepDeployment.PREFIX + "zipFile " + step.getZipFile() + " could not be read:"
+                        + " " + wait.agent() + " did not reconnect within the step's deadline; no further change was"
+                        + " made to " + lockName + (step.isLock() ? " and its lock was released" : ""));
+            }
+            if (wait.firstTell()) {
+                log().line("Jenkins restarted while this step was deploying " + lockName + ": waiting for "
+                        + wait.agent() + " to reconnect, to read zipFile " + step.getZipFile() + " from its workspace"
+                        + (step.isLock() ? "; the lock is kept meanwhile (ticket " + ticketId + ")" : ""));
+            }
+            synchronized (this) {
+                if (!stopped) {
+                    wait.rearm(this::lookForAgent);
+                }
+            }
+        } catch (Throwable t) {
+            agentWait = null;
+            fail(t);
+        }
     }
 
     private synchronized void requeue() {
@@ -350,10 +419,10 @@ final class SafeLambdaUpdateExecution extends StepExecution {
         lockWait.after(this::attempt, LockWaiters.RESTORE_GRACE.toMillis());
     }
 
-    /** Only a deployment in progress blocks a restart; a waiter resumes in its place. */
+    /** Only a deployment in progress blocks a restart; a waiter (for the lock or an agent) resumes in its place. */
     @Override
     public boolean blocksRestart() {
-        return phase == Phase.DEPLOYING;
+        return phase == Phase.DEPLOYING && agentWait == null;
     }
 
     @Override
@@ -362,7 +431,8 @@ final class SafeLambdaUpdateExecution extends StepExecution {
             case PREPARING -> "reading " + step.getFunctionName();
             case WAITING -> "waiting for lock " + lockName + (lockWait == null || lockWait.holder() == null ? ""
                     : " held by " + lockWait.holder()) + " (ticket " + ticketId + ")";
-            case DEPLOYING -> "deploying " + lockName + " (ticket " + ticketId + ")";
+            case DEPLOYING -> (agentWait == null ? "deploying " : "waiting for the agent of zipFile "
+                    + step.getZipFile() + " to deploy ") + lockName + " (ticket " + ticketId + ")";
         };
     }
 
