@@ -50,6 +50,9 @@ class StepWorkerTest {
 
         assertTrue(worker.stop(), "a task runs");
         assertTrue(deploymentInterrupted.get(), "the deployment was interrupted");
+        while (executor.getCompletedTaskCount() < completedBefore + 2) { // the deployment's task, cleanup included
+            Thread.sleep(10);
+        }
         assertFalse(worker.stop(), "nothing runs after the interrupted deployment ended");
     }
 }
