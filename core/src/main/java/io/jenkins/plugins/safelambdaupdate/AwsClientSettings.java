@@ -7,7 +7,6 @@ import java.util.Objects;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.http.apache.ProxyConfiguration;
 
 /**
  * What every AWS client of this project is built from: region, credentials, endpoint, HTTP proxy and the interceptors
@@ -78,10 +77,8 @@ abstract class AwsClientSettings<B extends AwsClientSettings<B>> {
 
     /** Sets the proxy on the HTTP client, unless none is set or it bypasses {@code targetHost}. */
     void applyProxy(ApacheHttpClient.Builder http, String targetHost) {
-        if (proxy != null && proxy.appliesTo(targetHost)) {
-            http.proxyConfiguration(ProxyConfiguration.builder().endpoint(proxy.endpoint())
-                    .username(proxy.username()).password(proxy.password())
-                    .useSystemPropertyValues(false).useEnvironmentVariableValues(false).build());
+        if (proxy != null) {
+            proxy.applyTo(http, targetHost);
         }
     }
 }

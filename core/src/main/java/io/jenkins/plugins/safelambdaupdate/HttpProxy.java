@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache.ProxyConfiguration;
 
 /**
  * An HTTP proxy for the AWS clients, with the hosts that bypass it (as Jenkins' HTTP proxy settings give them:
@@ -52,6 +54,20 @@ public final class HttpProxy {
             }
         }
         return new HttpProxy(host.trim(), port, blankToNull(username), password, List.copyOf(bypass));
+    }
+
+    /**
+     * Sets this proxy on an SDK HTTP client for requests to {@code targetHost}, unless its bypass list names that host.
+     * The SDK's own proxy system properties and environment variables are not read either way.
+     *
+     * @param http the HTTP client being built, not null
+     * @param targetHost the AWS service's host, for example {@code sts.us-east-1.amazonaws.com}
+     */
+    public void applyTo(ApacheHttpClient.Builder http, String targetHost) {
+        if (appliesTo(targetHost)) {
+            http.proxyConfiguration(ProxyConfiguration.builder().endpoint(endpoint()).username(username())
+                    .password(password()).useSystemPropertyValues(false).useEnvironmentVariableValues(false).build());
+        }
     }
 
     /** @return whether requests to {@code targetHost} go through the proxy (it matches no bypass pattern) */

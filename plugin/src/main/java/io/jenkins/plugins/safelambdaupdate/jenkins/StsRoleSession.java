@@ -10,7 +10,6 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.http.apache.ProxyConfiguration;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -38,10 +37,8 @@ final class StsRoleSession implements SharedCredentialSessions.Session {
     static StsRoleSession open(AWSCredentialsImpl role, HttpProxy proxy) {
         Region region = region();
         ApacheHttpClient.Builder http = ApacheHttpClient.builder();
-        if (proxy != null && proxy.appliesTo("sts." + region.id() + ".amazonaws.com")) {
-            http.proxyConfiguration(ProxyConfiguration.builder().endpoint(proxy.endpoint()).username(proxy.username())
-                    .password(proxy.password()).useSystemPropertyValues(false).useEnvironmentVariableValues(false)
-                    .build());
+        if (proxy != null) {
+            proxy.applyTo(http, "sts." + region.id() + ".amazonaws.com");
         }
         // httpClientBuilder, not httpClient: the STS client then owns the HTTP client and closes it with itself.
         StsClientBuilder builder = StsClient.builder().region(region).httpClientBuilder(http);
