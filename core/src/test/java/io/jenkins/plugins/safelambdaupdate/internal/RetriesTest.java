@@ -9,16 +9,10 @@ import io.jenkins.plugins.safelambdaupdate.FailureKind;
 import io.jenkins.plugins.safelambdaupdate.ForeignChangePolicy;
 import io.jenkins.plugins.safelambdaupdate.Phase;
 import io.jenkins.plugins.safelambdaupdate.RetryCause;
-import io.jenkins.plugins.safelambdaupdate.testing.ManualTimeSource;
-import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
  * A retry spends from the budget it is given, not from the phase under way: another writer's change found after a
@@ -26,19 +20,16 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
  */
 class RetriesTest {
     private final List<DeploymentEvent> events = new ArrayList<>();
-    /** A real client that this test never calls: a foreign change found by a read is retried without AWS. */
-    private final LambdaClient client = LambdaClient.builder().region(Region.US_EAST_1)
-            .credentialsProvider(AnonymousCredentialsProvider.create())
-            .endpointOverride(URI.create("http://127.0.0.1:9")).build();
+    /** A foreign change found by a read is retried without AWS. */
+    private final OfflineRuns runs = new OfflineRuns();
 
     @AfterEach
     void close() {
-        client.close();
+        runs.close();
     }
 
     private PhaseSupport run(ForeignChangePolicy policy) {
-        return PhaseSupport.forRun(new RunSettings(client, new ManualTimeSource(), Duration.ofMillis(10),
-                new UpdateDurations()), events::add, Duration.ofMinutes(1), 3, policy);
+        return runs.start(events::add, 3, policy);
     }
 
     @Test

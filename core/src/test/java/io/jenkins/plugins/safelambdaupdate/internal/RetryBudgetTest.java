@@ -9,14 +9,8 @@ import io.jenkins.plugins.safelambdaupdate.FailureKind;
 import io.jenkins.plugins.safelambdaupdate.ForeignChangePolicy;
 import io.jenkins.plugins.safelambdaupdate.Phase;
 import io.jenkins.plugins.safelambdaupdate.RetryCause;
-import io.jenkins.plugins.safelambdaupdate.testing.ManualTimeSource;
-import java.net.URI;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
  * A phase's retry budget: its own count for the whole run (re-applies included), the failure when it runs out, and
@@ -25,20 +19,15 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 class RetryBudgetTest {
     private static final String ARN = "arn:aws:lambda:us-east-1:123456789012:function:fn";
 
-    /** A real client that these tests never call: budgets spend without AWS. */
-    private final LambdaClient client = LambdaClient.builder().region(Region.US_EAST_1)
-            .credentialsProvider(AnonymousCredentialsProvider.create())
-            .endpointOverride(URI.create("http://127.0.0.1:9")).build();
+    private final OfflineRuns runs = new OfflineRuns();
 
     @AfterEach
     void close() {
-        client.close();
+        runs.close();
     }
 
     private DeploymentLedger ledger(int retriesPerPhase) {
-        PhaseSupport run = PhaseSupport.forRun(new RunSettings(client, new ManualTimeSource(), Duration.ofMillis(10),
-                new UpdateDurations()), DeploymentListener.NONE, Duration.ofMinutes(1), retriesPerPhase,
-                ForeignChangePolicy.REAPPLY);
+        PhaseSupport run = runs.start(DeploymentListener.NONE, retriesPerPhase, ForeignChangePolicy.REAPPLY);
         run.ctx().functionArn(ARN);
         return run.ledger();
     }
