@@ -153,7 +153,11 @@ public final class DeploymentRequest {
         return deadline;
     }
 
-    /** @return how often one step may be retried after 409, 412, 429 or 5xx; default 5 */
+    /**
+     * @return the retries each phase may make in this deployment (after 409, 412, 429 or 5xx left over by the SDK's
+     *     own retries, or another writer's change found after the phase), each phase counting its own; a phase run
+     *     again to re-apply the intent spends from the same count; default 5
+     */
     public int conflictRetries() {
         return conflictRetries;
     }
@@ -307,7 +311,10 @@ public final class DeploymentRequest {
             return this;
         }
 
-        /** @param value retries allowed per step after 409, 412, 429 or 5xx; default 5 @return this */
+        /**
+         * @param value the retries each phase may make (see {@link DeploymentRequest#conflictRetries()}); default 5
+         * @return this
+         */
         public Builder conflictRetries(int value) {
             this.conflictRetries = value;
             return this;

@@ -44,7 +44,7 @@ public enum Parameter {
     ALIAS("alias"),
     /** The bound on the whole deployment or read. */
     DEADLINE("deadline"),
-    /** The retries per change. */
+    /** The retries each phase may make. */
     CONFLICT_RETRIES("conflictRetries"),
     /** What to do when another writer changed the function. */
     ON_FOREIGN_CHANGE("onForeignChange"),

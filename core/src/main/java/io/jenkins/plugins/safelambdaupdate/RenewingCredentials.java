@@ -1,6 +1,5 @@
 package io.jenkins.plugins.safelambdaupdate;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -21,17 +20,17 @@ import software.amazon.awssdk.utils.cache.RefreshResult;
 public final class RenewingCredentials implements AwsCredentialsProvider, SdkAutoCloseable {
     private final CachedSupplier<AwsCredentials> cached;
 
-    private RenewingCredentials(Supplier<AwsCredentials> load, Duration lifetime, Clock clock) {
+    private RenewingCredentials(Supplier<AwsCredentials> load, Duration lifetime, TimeSource time) {
         Duration prefetchBefore = min(Duration.ofMinutes(5), lifetime.dividedBy(4));
         Duration staleBefore = min(Duration.ofMinutes(1), lifetime.dividedBy(10));
         this.cached = CachedSupplier.builder(() -> {
-            Instant loaded = clock.instant();
+            Instant loaded = time.now();
             AwsCredentials credentials = Objects.requireNonNull(load.get(), "the credentials loaded were null");
             return RefreshResult.builder(credentials)
                     .prefetchTime(loaded.plus(lifetime).minus(prefetchBefore))
                     .staleTime(loaded.plus(lifetime).minus(staleBefore))
                     .build();
-        }).clock(clock).cachedValueName("RenewingCredentials").build();
+        }).clock(time.asClock()).cachedValueName("RenewingCredentials").build();
     }
 
     /**
@@ -41,20 +40,21 @@ public final class RenewingCredentials implements AwsCredentialsProvider, SdkAut
      * @throws IllegalArgumentException if lifetime is not positive
      */
     public static RenewingCredentials of(Supplier<AwsCredentials> load, Duration lifetime) {
-        return of(load, lifetime, Clock.systemUTC());
+        return of(load, lifetime, TimeSource.system());
     }
 
     /**
-     * @param clock the clock that tells when credentials expire, not null
-     * @return as {@link #of(Supplier, Duration)}, on that clock
+     * @param time the time that tells when credentials expire (its wall clock, as the SDK's CachedSupplier reads
+     *     one), not null
+     * @return as {@link #of(Supplier, Duration)}, on that time source
      */
-    public static RenewingCredentials of(Supplier<AwsCredentials> load, Duration lifetime, Clock clock) {
+    public static RenewingCredentials of(Supplier<AwsCredentials> load, Duration lifetime, TimeSource time) {
         Objects.requireNonNull(load, "load cannot be null");
-        Objects.requireNonNull(clock, "clock cannot be null");
+        Objects.requireNonNull(time, "time cannot be null");
         if (lifetime == null || lifetime.isNegative() || lifetime.isZero()) {
             throw new IllegalArgumentException("lifetime must be positive, was " + lifetime);
         }
-        return new RenewingCredentials(load, lifetime, clock);
+        return new RenewingCredentials(load, lifetime, time);
     }
 
     @Override

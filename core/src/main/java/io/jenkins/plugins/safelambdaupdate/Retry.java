@@ -6,9 +6,11 @@ import java.util.Objects;
 /**
  * One retry made by the engine (beyond the SDK's own retries).
  *
- * @param phase the phase whose AWS call was retried, not null
+ * @param phase the phase the retry counts against: the one whose AWS call was retried, or whose result another
+ *     writer changed (found after the phase ended), not null
  * @param cause why, not null
- * @param attempt 1 for the first retry of this phase, 2 for the second ...
+ * @param attempt 1 for the first retry of this phase in the deployment, 2 for the second ... (re-applies of the
+ *     phase included)
  * @param delay the backoff before the retry, not null
  */
 public record Retry(Phase phase, RetryCause cause, int attempt, Duration delay) {

@@ -1,8 +1,6 @@
 package io.jenkins.plugins.safelambdaupdate;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,25 +24,26 @@ public final class SharedCredentialSessions implements AutoCloseable {
     public interface Session extends AwsCredentialsProvider, SdkAutoCloseable {
     }
 
-    private record Entry(String version, Session session, Instant lastUsed) {
+    /** @param lastUsed the time source's monotonic nanoseconds at the last use */
+    private record Entry(String version, Session session, long lastUsed) {
     }
 
     private final Duration idleAfter;
-    private final Clock clock;
+    private final TimeSource time;
     private final Map<String, Entry> sessions = new HashMap<>();
     private boolean closed;
 
     /**
      * @param idleAfter how long an unused session stays open, positive
-     * @param clock the clock that tells idleness, not null
+     * @param time the time that tells idleness (its monotonic clock), not null
      * @throws IllegalArgumentException if idleAfter is not positive
      */
-    public SharedCredentialSessions(Duration idleAfter, Clock clock) {
+    public SharedCredentialSessions(Duration idleAfter, TimeSource time) {
         if (idleAfter == null || idleAfter.isNegative() || idleAfter.isZero()) {
             throw new IllegalArgumentException("idleAfter must be positive, was " + idleAfter);
         }
         this.idleAfter = idleAfter;
-        this.clock = Objects.requireNonNull(clock, "clock cannot be null");
+        this.time = Objects.requireNonNull(time, "time cannot be null");
     }
 
     /**
@@ -99,10 +98,10 @@ public final class SharedCredentialSessions implements AutoCloseable {
             if (closed) {
                 throw new IllegalStateException("the credential sessions were closed (Jenkins is shutting down?)");
             }
-            Instant now = clock.instant();
+            long now = time.nanoTime();
             sessions.entrySet().removeIf(e -> {
                 boolean stale = e.getKey().equals(key) ? !e.getValue().version().equals(version)
-                        : e.getValue().lastUsed().plus(idleAfter).isBefore(now);
+                        : Duration.ofNanos(now - e.getValue().lastUsed()).compareTo(idleAfter) > 0;
                 if (stale) {
                     toClose.add(e.getValue().session());
                 }

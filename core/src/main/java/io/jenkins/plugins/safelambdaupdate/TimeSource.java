@@ -1,7 +1,9 @@
 package io.jenkins.plugins.safelambdaupdate;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 
 /**
  * The engine's one source of time: a monotonic clock for deadlines, timeouts and measured durations, the wall clock
@@ -28,6 +30,14 @@ public interface TimeSource {
      *     {@link Thread#sleep})
      */
     void sleep(Duration duration) throws InterruptedException;
+
+    /**
+     * @return this source's wall-clock time ({@link #now()}) as a {@link Clock} in UTC: the one adapter for APIs that
+     *     take a Clock, such as the SDK's {@code CachedSupplier} behind {@link RenewingCredentials}
+     */
+    default Clock asClock() {
+        return new TimeSourceClock(this, ZoneOffset.UTC);
+    }
 
     /** @return the system's time: {@link System#nanoTime()}, the UTC system clock and {@link Thread#sleep} */
     static TimeSource system() {

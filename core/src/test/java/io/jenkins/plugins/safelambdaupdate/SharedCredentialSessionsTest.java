@@ -3,6 +3,7 @@ package io.jenkins.plugins.safelambdaupdate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.safelambdaupdate.testing.ManualTimeSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,10 +25,10 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
  * definition changes, closed when idle and at shutdown; each session stands for one STS client.
  */
 class SharedCredentialSessionsTest {
-    private final ManualClock clock = new ManualClock(Instant.parse("2026-12-03T08:00:00Z"));
+    private final ManualTimeSource time = new ManualTimeSource(Instant.parse("2026-12-03T08:00:00Z"));
     /** Every session opened (as the plugin's: an STS client), in order. */
     private final List<FakeStsSession> opened = new CopyOnWriteArrayList<>();
-    private final SharedCredentialSessions sessions = new SharedCredentialSessions(Duration.ofHours(1), clock);
+    private final SharedCredentialSessions sessions = new SharedCredentialSessions(Duration.ofHours(1), time);
 
     /** Stands for one STS client and its renewing AssumeRole session; counts the AssumeRole calls. */
     private final class FakeStsSession implements SharedCredentialSessions.Session {
@@ -41,7 +42,7 @@ class SharedCredentialSessionsTest {
             this.credentials = RenewingCredentials.of(() -> {
                 int n = assumed.incrementAndGet();
                 return AwsSessionCredentials.create("ASIA-" + name + "-" + n, "secret", "token");
-            }, Duration.ofHours(1), clock);
+            }, Duration.ofHours(1), time);
         }
 
         @Override
@@ -90,7 +91,7 @@ class SharedCredentialSessionsTest {
     @Test
     void anIdleSessionIsClosedAndOpenedAgainWhenItsHolderUsesItLater() {
         var waitingLong = sessions.provider("deployer", "v1", () -> open("first"));
-        clock.advance(Duration.ofMinutes(61));
+        time.advance(Duration.ofMinutes(61));
 
         sessions.provider("other", "v1", () -> open("other"));
         assertThat(opened.get(0).closed).as("idle for more than an hour").isTrue();

@@ -83,7 +83,7 @@ final class RequestOptions {
     Duration deadline;
 
     @Option(names = "--conflict-retries", paramLabel = "N",
-            description = "Retries per step after 409, 412, 429 or 5xx (0 to 100). Default: "
+            description = "Retries each phase may make after 409, 412, 429 or 5xx (0 to 100). Default: "
                     + DeploymentRequest.DEFAULT_CONFLICT_RETRIES + ".")
     Integer conflictRetries;
 

@@ -25,7 +25,7 @@ final class AliasPhase {
             ledger.skip(Phase.ALIAS, SkipReason.NOT_REQUESTED, null);
             return;
         }
-        ledger.begin(Phase.ALIAS);
+        RetryBudget budget = ledger.begin(Phase.ALIAS);
         try {
             while (true) {
                 ctx.checkStillGoing();
@@ -33,7 +33,7 @@ final class AliasPhase {
                     moveOnce(alias, version);
                     return;
                 } catch (SdkException e) {
-                    retries.afterRefusal(Phase.ALIAS, e);
+                    retries.afterRefusal(budget, e);
                 }
             }
         } finally {

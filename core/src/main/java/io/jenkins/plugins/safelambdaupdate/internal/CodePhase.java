@@ -33,7 +33,7 @@ final class CodePhase extends UpdatePhase {
 
     /** @return the updated function, or null when another writer replaced our code before we read it back */
     @Override
-    FunctionConfiguration update(FunctionConfiguration cfg) {
+    FunctionConfiguration update(FunctionConfiguration cfg, RetryBudget budget) {
         ctx.checkStillGoing();
         UpdateFunctionCodeRequest.Builder request;
         try {
@@ -53,13 +53,13 @@ final class CodePhase extends UpdatePhase {
         long submitted = ctx.nanoTime();
         support.ledger().worked(Phase.CODE);
         code.applied(newSha);
-        FunctionConfiguration updated = support.waits().awaitUpdated(Phase.CODE, submitted, code.size(),
+        FunctionConfiguration updated = support.waits().awaitUpdated(budget, submitted, code.size(),
                 response.lastModified());
         if (FunctionStatuses.isFailedUpdate(updated)) {
             throw DeploymentFailures.updateFailed(ctx, "Code update", updated);
         }
         if (!code.isDeployedIn(updated)) {
-            support.retries().foreignChange(Phase.CODE, null, "code replaced by another writer");
+            support.retries().foreignChange(budget, null, "code replaced by another writer");
             return null;
         }
         ctx.emit(new DeploymentEvent.Confirmed(ctx.now(), Phase.CODE, updated.revisionId(), updated.codeSha256(),

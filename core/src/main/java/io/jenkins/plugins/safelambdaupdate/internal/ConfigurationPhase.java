@@ -31,7 +31,7 @@ final class ConfigurationPhase extends UpdatePhase {
     }
 
     @Override
-    FunctionConfiguration update(FunctionConfiguration cfg) {
+    FunctionConfiguration update(FunctionConfiguration cfg, RetryBudget budget) {
         ctx.checkStillGoing();
         intent.checkEnvironmentSize(cfg);
         ctx.emit(DeploymentEvent.Submitted.configuration(ctx.now(), intent.differences(cfg)));
@@ -42,8 +42,7 @@ final class ConfigurationPhase extends UpdatePhase {
         // Timed from the response: the request may have waited in the client-side rate limiter first.
         long submitted = ctx.nanoTime();
         support.ledger().worked(Phase.CONFIGURATION);
-        FunctionConfiguration updated = support.waits().awaitUpdated(Phase.CONFIGURATION, submitted, 0,
-                lastModified);
+        FunctionConfiguration updated = support.waits().awaitUpdated(budget, submitted, 0, lastModified);
         if (FunctionStatuses.isFailedUpdate(updated)) {
             throw DeploymentFailures.updateFailed(ctx, "Configuration update", updated);
         }

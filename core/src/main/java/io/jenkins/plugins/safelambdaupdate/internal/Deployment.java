@@ -22,7 +22,6 @@ final class Deployment {
     private final PhaseSupport support;
     private final DeploymentContext ctx;
     private final DeploymentLedger ledger;
-    private final Retries retries;
     private final FunctionReads reads;
 
     /** @param request the deployment to run, not null */
@@ -33,7 +32,6 @@ final class Deployment {
                 request.onForeignChange());
         this.ctx = support.ctx();
         this.ledger = support.ledger();
-        this.retries = support.retries();
         this.reads = support.reads();
     }
 
@@ -43,9 +41,9 @@ final class Deployment {
         try {
             return execute();
         } catch (DeploymentException e) {
-            throw failed(retries.explained(e));
+            throw failed(explained(e));
         } catch (SdkException e) {
-            throw failed(retries.explained(SdkFailures.translate(ctx, e)));
+            throw failed(explained(SdkFailures.translate(ctx, e)));
         }
     }
 
@@ -61,8 +59,8 @@ final class Deployment {
         ledger.end(Phase.VALIDATE);
 
         // 2. Resolve the reference to the canonical ARN that names the lock.
-        ledger.begin(Phase.RESOLVE);
-        FunctionConfiguration resolved = reads.resolve(reference);
+        RetryBudget resolving = ledger.begin(Phase.RESOLVE);
+        FunctionConfiguration resolved = reads.resolve(reference, resolving);
         ctx.emit(new DeploymentEvent.Resolved(ctx.now(), request.functionName(), ctx.functionArn()));
         ledger.end(Phase.RESOLVE);
 
@@ -80,8 +78,8 @@ final class Deployment {
     /** Steps 4 to 9, under the lock. */
     private DeploymentResult locked(FunctionConfiguration known, ConfigurationIntent intent, CodeArtifact code) {
         // 4. Settle.
-        ledger.begin(Phase.SETTLE);
-        FunctionConfiguration cfg = reads.settle(known != null ? known : reads.read());
+        RetryBudget settling = ledger.begin(Phase.SETTLE);
+        FunctionConfiguration cfg = reads.settle(known != null ? known : reads.read(settling), settling);
         ledger.end(Phase.SETTLE);
 
         // 5-7. Code, configuration, publish; re-applied while another writer undoes them (bounded by the policy).
@@ -92,10 +90,12 @@ final class Deployment {
             cfg = codePhase.ensure(cfg);
             cfg = configurationPhase.ensure(cfg);
             if (!code.isDeployedIn(cfg) || !intent.differences(cfg).isEmpty()) {
+                // Counts against the phase whose result was changed, as does the re-read before re-applying it.
                 Phase changed = code.isDeployedIn(cfg) ? Phase.CONFIGURATION : Phase.CODE;
-                retries.foreignChange(changed, null, (changed == Phase.CODE ? "code" : "configuration")
+                RetryBudget reapplying = ledger.budget(changed);
+                support.retries().foreignChange(reapplying, null, (changed == Phase.CODE ? "code" : "configuration")
                         + " changed by another writer after our update");
-                cfg = reads.readSettled();
+                cfg = reads.readSettled(reapplying);
                 continue;
             }
             if (!request.publish()) {
@@ -105,7 +105,7 @@ final class Deployment {
             if (publishPhase.publish(cfg)) {
                 break;
             }
-            cfg = reads.readSettled();
+            cfg = reads.readSettled(ledger.budget(Phase.PUBLISH));
         }
         String version = publishPhase.version();
 
@@ -117,6 +117,11 @@ final class Deployment {
         FunctionConfiguration verified = new VerifyPhase(support, code, intent).verify(version,
                 publishPhase.activeVersion());
         return ledger.result(version, alias, verified);
+    }
+
+    /** @return the failure, saying why its phase (the one under way) had retried when it is a deadline passed */
+    private DeploymentException explained(DeploymentException e) {
+        return ledger.budget(ctx.phase()).explained(e);
     }
 
     private DeploymentException failed(DeploymentException e) {

@@ -61,7 +61,11 @@ final class DeploymentContext {
         return phase;
     }
 
-    /** @param current the phase now under way: set by the run's ledger only ({@link DeploymentLedger#begin}) */
+    /**
+     * @param current the phase now under way, which failures name: set by the run's ledger only
+     *     ({@link DeploymentLedger#begin}). Retries never read it: they spend from the {@link RetryBudget} passed to
+     *     them.
+     */
     void phase(Phase current) {
         phase = current;
     }

@@ -17,7 +17,8 @@ import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 
 /**
  * The record of one run that ends up in its {@link DeploymentResult}: how long each phase took (summed over
- * re-applies), which phases were skipped, every retry, and the lock wait.
+ * re-applies), which phases were skipped, every retry, and the lock wait. It also hands out each phase's
+ * {@link RetryBudget}, one per phase for the whole run.
  */
 final class DeploymentLedger {
     private final DeploymentContext ctx;
@@ -25,18 +26,34 @@ final class DeploymentLedger {
     private final Map<Phase, Duration> durations = new EnumMap<>(Phase.class);
     private final Set<Phase> skipped = EnumSet.noneOf(Phase.class);
     private final Set<Phase> worked = EnumSet.noneOf(Phase.class);
-    private final Map<Phase, Integer> retryCounts = new EnumMap<>(Phase.class);
+    private final int retriesPerPhase;
+    private final Map<Phase, RetryBudget> budgets = new EnumMap<>(Phase.class);
     private final List<Retry> retries = new ArrayList<>();
     private Duration lockWait = Duration.ZERO;
 
-    DeploymentLedger(DeploymentContext ctx) {
+    /** @param retriesPerPhase the retries each phase may make in this run */
+    DeploymentLedger(DeploymentContext ctx, int retriesPerPhase) {
         this.ctx = ctx;
+        this.retriesPerPhase = retriesPerPhase;
     }
 
-    /** Starts timing a phase and makes it the one failures and retries are counted against. */
-    void begin(Phase next) {
+    /**
+     * Starts timing a phase and makes it the one under way, which failures name.
+     *
+     * @return the phase's retry budget, to pass to whatever may retry in it
+     */
+    RetryBudget begin(Phase next) {
         ctx.phase(next);
         phaseStarts.put(next, ctx.now());
+        return budget(next);
+    }
+
+    /**
+     * @return the phase's retry budget, the same one each time in this run (made on first use: a phase that skipped
+     *     its update still has one, for another writer's change found later)
+     */
+    RetryBudget budget(Phase phase) {
+        return budgets.computeIfAbsent(phase, p -> new RetryBudget(ctx, p, retriesPerPhase));
     }
 
     void end(Phase ended) {
@@ -60,11 +77,6 @@ final class DeploymentLedger {
 
     boolean hasWorked(Phase phase) {
         return worked.contains(phase);
-    }
-
-    /** @return the number of this retry within its phase, starting at 1 */
-    int nextAttempt(Phase phase) {
-        return retryCounts.merge(phase, 1, Integer::sum);
     }
 
     void retried(Retry retry) {

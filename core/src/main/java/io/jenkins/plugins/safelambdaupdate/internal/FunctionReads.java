@@ -13,7 +13,10 @@ import software.amazon.awssdk.services.lambda.model.GetFunctionRequest;
 import software.amazon.awssdk.services.lambda.model.GetFunctionResponse;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 
-/** Reads {@code $LATEST}: resolving the reference (step 2), plain reads, and settling (step 4), retrying errors. */
+/**
+ * Reads {@code $LATEST}: resolving the reference (step 2), plain reads, and settling (step 4), retrying errors from
+ * the retry budget each caller passes: the budget of the phase the read is part of.
+ */
 final class FunctionReads {
     private final DeploymentContext ctx;
     private final Retries retries;
@@ -26,7 +29,7 @@ final class FunctionReads {
     }
 
     /** Reads the function once and records its canonical unqualified ARN, which names the lock. */
-    FunctionConfiguration resolve(FunctionReference reference) {
+    FunctionConfiguration resolve(FunctionReference reference, RetryBudget budget) {
         while (true) {
             ctx.remaining();
             try {
@@ -38,47 +41,51 @@ final class FunctionReads {
                 throw new DeploymentException(FailureKind.FUNCTION_NOT_FOUND,
                         SdkFailures.notFound(reference.value(), e), null, null, e);
             } catch (SdkException e) {
-                retries.afterError(e);
+                retries.afterError(budget, e);
             }
         }
     }
 
-    FunctionConfiguration read() {
+    FunctionConfiguration read(RetryBudget budget) {
         while (true) {
             ctx.checkStillGoing();
             try {
                 return ctx.observed().read(ctx.client().getFunction(GetFunctionRequest.builder()
                         .functionName(ctx.functionArn()).overrideConfiguration(ctx.timeouts()).build()).configuration());
             } catch (SdkException e) {
-                retries.afterError(e);
+                retries.afterError(budget, e);
             }
         }
     }
 
-    FunctionConfiguration readSettled() {
-        return settle(read());
+    FunctionConfiguration readSettled(RetryBudget budget) {
+        return settle(read(budget), budget);
     }
 
-    /** Waits until nothing is in progress; State=Failed stops, LastUpdateStatus=Failed is reported and accepted. */
-    FunctionConfiguration settle(FunctionConfiguration cfg) {
+    /**
+     * Waits until nothing is in progress; State=Failed stops, LastUpdateStatus=Failed is reported and accepted.
+     *
+     * @param budget the budget of the phase the settling is part of: the settle step's, or the phase about to re-apply
+     */
+    FunctionConfiguration settle(FunctionConfiguration cfg, RetryBudget budget) {
         Instant t0 = ctx.now();
         boolean waited = false;
         if (FunctionStatuses.isFailedState(cfg)) {
             throw DeploymentFailures.functionFailed(ctx, cfg);
         }
         if (FunctionStatuses.isPending(cfg)) {
-            cfg = waits.awaitActive();
+            cfg = waits.awaitActive(budget);
             waited = true;
         }
         if (FunctionStatuses.isInProgress(cfg)) {
-            cfg = waits.awaitUpdated(ctx.nanoTime());
+            cfg = waits.awaitUpdated(budget, ctx.nanoTime());
             waited = true;
         }
         if (FunctionStatuses.isFailedState(cfg)) {
             throw DeploymentFailures.functionFailed(ctx, cfg);
         }
         // The settle step always reports; a re-read between phases only when it had to wait.
-        if (ctx.phase() == Phase.SETTLE || waited) {
+        if (budget.phase() == Phase.SETTLE || waited) {
             ctx.emit(new DeploymentEvent.Settled(ctx.now(), FunctionStatuses.of(cfg), Duration.between(t0, ctx.now())));
         }
         return cfg;

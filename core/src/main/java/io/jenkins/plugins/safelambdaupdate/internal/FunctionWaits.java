@@ -17,7 +17,8 @@ import software.amazon.awssdk.services.lambda.waiters.LambdaWaiter;
  * Every wait of the protocol, through the SDK's {@link LambdaWaiter} (the design forbids hand-written sleep loops).
  * Each wait polls with an {@link AdaptiveBackoff} following a {@link WaitPlan} (where this function's recent
  * operations of this phase ended, else a guess), and teaches {@link UpdateDurations} where our own operations ended.
- * Bounded by the deadline, not by attempts.
+ * Bounded by the deadline, not by attempts. An error left after the SDK's own retries is retried from the retry
+ * budget the caller passes, whose phase the wait's progress events name.
  *
  * <p>First poll aimed at the expected completion: the SDK waiter always polls once as soon as it is called (sdk-core's
  * {@code WaiterExecutor} consults the {@code BackoffStrategy} only between polls, and {@code
@@ -50,28 +51,36 @@ final class FunctionWaits {
     /**
      * Waits with FunctionUpdatedV2 until someone else's update (LastUpdateStatus InProgress) is no longer in progress.
      *
+     * @param budget the budget of the phase that waits
      * @param submittedNanos the run's {@link DeploymentContext#nanoTime()} when the wait began
      * @return the configuration read last: Successful or Failed
      */
-    FunctionConfiguration awaitUpdated(long submittedNanos) {
-        return awaitUpdated(null, submittedNanos, 0, null);
+    FunctionConfiguration awaitUpdated(RetryBudget budget, long submittedNanos) {
+        return awaitUpdated(budget, null, submittedNanos, 0, null);
     }
 
     /**
      * Waits with FunctionUpdatedV2 until our own update is no longer InProgress, and learns where it ended; when
      * another writer's update followed ours (the wait then saw more than ours), only that ours was done by the end.
      *
-     * @param kind           the phase of our own operation awaited (for learning its duration)
+     * @param budget         the budget of the phase whose update is awaited (its phase is the duration learned)
      * @param submittedNanos the run's {@link DeploymentContext#nanoTime()} when the update's response arrived
      * @param packageBytes   the size of the package uploaded, 0 when unknown (a guess grows with it)
      * @param lastModified   our update's LastModified, as its response gave it
      * @return the configuration read last: Successful or Failed
      */
-    FunctionConfiguration awaitUpdated(Phase kind, long submittedNanos, long packageBytes, String lastModified) {
+    FunctionConfiguration awaitUpdated(RetryBudget budget, long submittedNanos, long packageBytes,
+                                       String lastModified) {
+        return awaitUpdated(budget, budget.phase(), submittedNanos, packageBytes, lastModified);
+    }
+
+    /** @param kind the phase of our own operation awaited, or null for another writer's */
+    private FunctionConfiguration awaitUpdated(RetryBudget budget, Phase kind, long submittedNanos, long packageBytes,
+                                               String lastModified) {
         WaitPlan plan = kind == null ? null : plan(kind, packageBytes);
         sleepUntilFirstPoll(plan, submittedNanos);
         while (true) {
-            AdaptiveBackoff backoff = backoff(plan, submittedNanos);
+            AdaptiveBackoff backoff = backoff(budget, plan, submittedNanos);
             FunctionConfiguration seen;
             try {
                 WaiterResponse<GetFunctionResponse> response = waiter.waitUntilFunctionUpdatedV2(latest(),
@@ -80,7 +89,7 @@ final class FunctionWaits {
                         .orElseGet(this::readNow));
             } catch (SdkClientException e) {
                 if (!isWaiterFailure(e)) {
-                    retryAfterWaitFailure(e);
+                    retryAfterWaitFailure(budget, e);
                     continue;
                 }
                 seen = readNow();
@@ -96,11 +105,15 @@ final class FunctionWaits {
         }
     }
 
-    /** Waits with FunctionActiveV2 until a Pending function is Active; State=Failed stops the run. */
-    FunctionConfiguration awaitActive() {
+    /**
+     * Waits with FunctionActiveV2 until a Pending function is Active; State=Failed stops the run.
+     *
+     * @param budget the budget of the phase that waits
+     */
+    FunctionConfiguration awaitActive(RetryBudget budget) {
         long startNanos = ctx.nanoTime();
         while (true) {
-            AdaptiveBackoff backoff = backoff(null, startNanos);
+            AdaptiveBackoff backoff = backoff(budget, null, startNanos);
             try {
                 WaiterResponse<GetFunctionResponse> response = waiter.waitUntilFunctionActiveV2(latest(),
                         configuration(backoff));
@@ -110,7 +123,7 @@ final class FunctionWaits {
                 if (isWaiterFailure(e)) {
                     throw DeploymentFailures.functionFailed(ctx, readNow());
                 }
-                retryAfterWaitFailure(e);
+                retryAfterWaitFailure(budget, e);
             }
         }
     }
@@ -120,14 +133,15 @@ final class FunctionWaits {
      * PublishedVersionActive reads, but GetFunction has its own 100 req/s quota, while GetFunctionConfiguration shares
      * the 15 req/s one with every mutation).
      *
+     * @param budget the publish phase's budget
      * @param submittedNanos the run's {@link DeploymentContext#nanoTime()} when PublishVersion's response arrived
      * @return the version's configuration read last (Active or not)
      */
-    FunctionConfiguration awaitVersionActive(String version, long submittedNanos) {
+    FunctionConfiguration awaitVersionActive(RetryBudget budget, String version, long submittedNanos) {
         WaitPlan plan = plan(Phase.PUBLISH, 0);
         sleepUntilFirstPoll(plan, submittedNanos);
         while (true) {
-            AdaptiveBackoff backoff = backoff(plan, submittedNanos);
+            AdaptiveBackoff backoff = backoff(budget, plan, submittedNanos);
             GetFunctionRequest poll = GetFunctionRequest.builder().functionName(ctx.functionArn()).qualifier(version)
                     .overrideConfiguration(ctx.timeouts()).build();
             try {
@@ -139,7 +153,7 @@ final class FunctionWaits {
                 if (isWaiterFailure(e)) {
                     return ctx.client().getFunction(poll).configuration();
                 }
-                retryAfterWaitFailure(e);
+                retryAfterWaitFailure(budget, e);
             }
         }
     }
@@ -184,7 +198,7 @@ final class FunctionWaits {
     }
 
     /** A wait ended without reaching a final state: the deadline, an interrupt, or an error left after SDK retries. */
-    private void retryAfterWaitFailure(SdkClientException e) {
+    private void retryAfterWaitFailure(RetryBudget budget, SdkClientException e) {
         if (SdkFailures.isInterruption(e)) {
             throw DeploymentFailures.interrupted(ctx, e);
         }
@@ -193,7 +207,7 @@ final class FunctionWaits {
             throw DeploymentFailures.deadlineExceeded(ctx, e);
         }
         if (e.getCause() instanceof SdkException sdkCause) {
-            retries.afterError(sdkCause);
+            retries.afterError(budget, sdkCause);
         } else {
             throw SdkFailures.translate(ctx, e);
         }
@@ -204,8 +218,8 @@ final class FunctionWaits {
         return e.getCause() == null && String.valueOf(e.getMessage()).contains("transitioned the waiter to failure");
     }
 
-    private AdaptiveBackoff backoff(WaitPlan plan, long startNanos) {
-        Phase waitingPhase = ctx.phase();
+    private AdaptiveBackoff backoff(RetryBudget budget, WaitPlan plan, long startNanos) {
+        Phase waitingPhase = budget.phase();
         Consumer<Duration> progress = elapsed -> ctx.emit(new DeploymentEvent.StillWaiting(ctx.now(), waitingPhase,
                 ctx.lastSeen(), elapsed));
         return new AdaptiveBackoff(ctx::nanoTime, startNanos, plan, minimumPollInterval, progress);

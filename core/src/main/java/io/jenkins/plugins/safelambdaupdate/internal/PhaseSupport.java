@@ -12,18 +12,18 @@ record PhaseSupport(DeploymentContext ctx, DeploymentLedger ledger, Retries retr
                     FunctionReads reads) {
 
     /**
-     * Assembles the per-run state of one deployment or one read: its own counting client, context, ledger, retries,
-     * waits and reads.
+     * Assembles the per-run state of one deployment or one read: its own counting client, context, ledger (which hands
+     * out the retry budgets), retries, waits and reads.
      *
      * @param allowed the time the run may take
-     * @param conflictRetries the retries each phase may make
+     * @param conflictRetries the retries each phase may make in the run (re-applies of a phase included)
      */
     static PhaseSupport forRun(RunSettings settings, DeploymentListener listener, Duration allowed, int conflictRetries,
                                ForeignChangePolicy policy) {
         DeploymentContext ctx = new DeploymentContext(settings.time(), new CountingLambdaClient(settings.client()),
                 listener, allowed);
-        DeploymentLedger ledger = new DeploymentLedger(ctx);
-        Retries retries = new Retries(ctx, ledger, conflictRetries, policy);
+        DeploymentLedger ledger = new DeploymentLedger(ctx, conflictRetries);
+        Retries retries = new Retries(ctx, ledger, policy);
         FunctionWaits waits = new FunctionWaits(ctx, settings.durations(), settings.minimumPollInterval(), retries);
         return new PhaseSupport(ctx, ledger, retries, waits, new FunctionReads(ctx, retries, waits));
     }

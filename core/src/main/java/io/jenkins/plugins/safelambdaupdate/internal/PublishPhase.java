@@ -41,7 +41,7 @@ final class PublishPhase {
 
     /** @return true when published, false when the intent must be re-applied first (another writer changed it) */
     boolean publish(FunctionConfiguration cfg) {
-        ledger.begin(Phase.PUBLISH);
+        RetryBudget budget = ledger.begin(Phase.PUBLISH);
         try {
             ctx.checkStillGoing();
             String sha = code.sha() != null ? code.sha() : cfg.codeSha256();
@@ -58,7 +58,7 @@ final class PublishPhase {
             }
             // Anything but Active (Pending, or a state a newer Lambda reports) is waited for and must end Active.
             if (!"Active".equals(response.stateAsString())) {
-                FunctionConfiguration active = support.waits().awaitVersionActive(version, submitted);
+                FunctionConfiguration active = support.waits().awaitVersionActive(budget, version, submitted);
                 if (!"Active".equals(active.stateAsString())) {
                     throw ctx.failure(FailureKind.UPDATE_FAILED, "Version " + version + " did not become active: State="
                             + active.stateAsString() + " (" + active.stateReasonCodeAsString() + ": "
@@ -70,9 +70,9 @@ final class PublishPhase {
             return true;
         } catch (SdkException e) {
             if (SdkFailures.isCodeShaMismatch(e)) {
-                support.retries().foreignChange(Phase.PUBLISH, e, "CodeSha256 of $LATEST changed by another writer");
+                support.retries().foreignChange(budget, e, "CodeSha256 of $LATEST changed by another writer");
             } else {
-                support.retries().afterRefusal(Phase.PUBLISH, e);
+                support.retries().afterRefusal(budget, e);
             }
             return false;
         } finally {

@@ -9,7 +9,7 @@ import io.jenkins.plugins.safelambdaupdate.FunctionStatus;
 import io.jenkins.plugins.safelambdaupdate.Phase;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 
@@ -27,23 +27,26 @@ public final class ReadOnlyRuns {
 
     /** @return the state of {@code $LATEST}, read within the deadline (throttled reads retried meanwhile) */
     public FunctionStatus status(FunctionReference reference, Duration deadline) {
-        return run(deadline, Phase.RESOLVE, run -> run.reads().resolve(reference));
+        return run(deadline, Phase.RESOLVE, (run, budget) -> run.reads().resolve(reference, budget));
     }
 
     /** @return the state of {@code $LATEST} once nothing is in progress, waited for within the deadline */
     public FunctionStatus awaitSettled(FunctionReference reference, Duration deadline) {
-        return run(deadline, Phase.SETTLE, run -> run.reads().settle(run.reads().resolve(reference)));
+        return run(deadline, Phase.SETTLE, (run, budget) -> run.reads().settle(run.reads().resolve(reference, budget),
+                budget));
     }
 
-    private FunctionStatus run(Duration deadline, Phase phase, Function<PhaseSupport, FunctionConfiguration> read) {
+    /** Runs the read as one phase: every retry spends from that phase's budget. */
+    private FunctionStatus run(Duration deadline, Phase phase,
+                               BiFunction<PhaseSupport, RetryBudget, FunctionConfiguration> read) {
         PhaseSupport run = start(deadline);
-        run.ledger().begin(phase);
+        RetryBudget budget = run.ledger().begin(phase);
         try {
-            return FunctionStatuses.of(read.apply(run));
+            return FunctionStatuses.of(read.apply(run, budget));
         } catch (DeploymentException e) {
-            throw run.retries().explained(e);
+            throw budget.explained(e);
         } catch (SdkException e) {
-            throw run.retries().explained(SdkFailures.translate(run.ctx(), e));
+            throw budget.explained(SdkFailures.translate(run.ctx(), e));
         }
     }
 

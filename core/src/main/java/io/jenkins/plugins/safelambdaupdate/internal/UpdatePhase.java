@@ -7,7 +7,8 @@ import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 
 /**
  * The loop steps 5 and 6 share: skip when not requested or already done; else update, and after a refusal (or a
- * foreign change seen in the result) re-read the settled function and try again, as the retry policy allows.
+ * foreign change seen in the result) re-read the settled function and try again, as the retry policy and the phase's
+ * retry budget allow: every pass of the loop, and every re-apply of the phase, spends from the same budget.
  */
 abstract class UpdatePhase {
     private final Phase phase;
@@ -24,8 +25,13 @@ abstract class UpdatePhase {
     /** @return why nothing needs doing on this settled function, or null when an update is needed */
     abstract SkipReason upToDate(FunctionConfiguration cfg);
 
-    /** Submits the update and waits for it; @return the settled result, or null to re-read and try again */
-    abstract FunctionConfiguration update(FunctionConfiguration cfg);
+    /**
+     * Submits the update and waits for it.
+     *
+     * @param budget this phase's retry budget, for what the update and its wait retry
+     * @return the settled result, or null to re-read and try again
+     */
+    abstract FunctionConfiguration update(FunctionConfiguration cfg, RetryBudget budget);
 
     /** @param cfg the settled function; @return the settled function with this phase's part of the intent */
     final FunctionConfiguration ensure(FunctionConfiguration cfg) {
@@ -42,16 +48,16 @@ abstract class UpdatePhase {
                 }
                 return cfg;
             }
-            ledger.begin(phase);
+            RetryBudget budget = ledger.begin(phase);
             try {
-                FunctionConfiguration updated = update(cfg);
+                FunctionConfiguration updated = update(cfg, budget);
                 if (updated != null) {
                     return updated;
                 }
-                cfg = support.reads().readSettled();
+                cfg = support.reads().readSettled(budget);
             } catch (SdkException e) {
-                support.retries().afterRefusal(phase, e);
-                cfg = support.reads().readSettled();
+                support.retries().afterRefusal(budget, e);
+                cfg = support.reads().readSettled(budget);
             } finally {
                 ledger.end(phase);
             }

@@ -37,7 +37,7 @@ final class VerifyPhase {
      * @return the configuration verified
      */
     FunctionConfiguration verify(String version, FunctionConfiguration activeVersion) {
-        ledger.begin(Phase.VERIFY);
+        RetryBudget budget = ledger.begin(Phase.VERIFY);
         try {
             if (version != null && activeVersion != null) {
                 return check(version, activeVersion);
@@ -49,7 +49,7 @@ final class VerifyPhase {
                             .functionName(ctx.functionArn()).qualifier(version).overrideConfiguration(ctx.timeouts())
                             .build()).configuration());
                 } catch (SdkException e) {
-                    retries.afterError(e);
+                    retries.afterError(budget, e);
                 }
             }
         } finally {

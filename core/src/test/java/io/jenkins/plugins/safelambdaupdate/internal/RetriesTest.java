@@ -1,6 +1,7 @@
 package io.jenkins.plugins.safelambdaupdate.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.safelambdaupdate.DeploymentEvent;
 import io.jenkins.plugins.safelambdaupdate.DeploymentException;
@@ -8,54 +9,60 @@ import io.jenkins.plugins.safelambdaupdate.FailureKind;
 import io.jenkins.plugins.safelambdaupdate.ForeignChangePolicy;
 import io.jenkins.plugins.safelambdaupdate.Phase;
 import io.jenkins.plugins.safelambdaupdate.RetryCause;
-import io.jenkins.plugins.safelambdaupdate.testing.ManualTimeSource;
-import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
- * The run's retries own their state: a retry counts against the phase it names (not the one under way), and only a
- * deadline that passes in a phase that retried says why it retried.
+ * A retry spends from the budget it is given, not from the phase under way: another writer's change found after a
+ * phase counts against that phase.
  */
 class RetriesTest {
+    private final List<DeploymentEvent> events = new ArrayList<>();
+    /** A foreign change found by a read is retried without AWS. */
+    private final OfflineRuns runs = new OfflineRuns();
+
+    @AfterEach
+    void close() {
+        runs.close();
+    }
+
+    private PhaseSupport run(ForeignChangePolicy policy) {
+        return runs.start(events::add, 3, policy);
+    }
 
     @Test
-    void aRetryCountsAgainstThePhaseItNamesAndExplainsOnlyThatPhasesDeadline() {
-        List<DeploymentEvent> events = new ArrayList<>();
-        // A real client that this test never calls: a foreign change found by a read is retried without AWS.
-        try (LambdaClient client = LambdaClient.builder().region(Region.US_EAST_1)
-                .credentialsProvider(AnonymousCredentialsProvider.create())
-                .endpointOverride(URI.create("http://127.0.0.1:9")).build()) {
-            PhaseSupport run = PhaseSupport.forRun(new RunSettings(client, new ManualTimeSource(),
-                    Duration.ofMillis(10), new UpdateDurations()), events::add, Duration.ofMinutes(1), 3,
-                    ForeignChangePolicy.REAPPLY);
-            run.ledger().begin(Phase.CONFIGURATION);
+    void aForeignChangeCountsAgainstThePhaseWhoseBudgetItIsGiven() {
+        PhaseSupport run = run(ForeignChangePolicy.REAPPLY);
+        RetryBudget configuration = run.ledger().begin(Phase.CONFIGURATION);
 
-            run.retries().foreignChange(Phase.CODE, null, "code replaced by another writer");
+        run.retries().foreignChange(run.ledger().budget(Phase.CODE), null, "code replaced by another writer");
 
-            assertThat(events).singleElement().isInstanceOfSatisfying(DeploymentEvent.Retrying.class, e -> {
-                assertThat(e.phase()).isEqualTo(Phase.CODE);
-                assertThat(e.cause()).isEqualTo(RetryCause.STALE_REVISION);
-                assertThat(e.errorCode()).as("found by a read, not refused by AWS").isNull();
-            });
-            assertThat(run.ctx().phase()).as("the phase under way is the ledger's, untouched").isEqualTo(Phase.CONFIGURATION);
-            DeploymentException inConfiguration = new DeploymentException(FailureKind.DEADLINE_EXCEEDED,
-                    "Deadline of 1.0 s exceeded during the configuration phase");
-            assertThat(run.retries().explained(inConfiguration)).isSameAs(inConfiguration);
+        assertThat(events).singleElement().isInstanceOfSatisfying(DeploymentEvent.Retrying.class, e -> {
+            assertThat(e.phase()).isEqualTo(Phase.CODE);
+            assertThat(e.cause()).isEqualTo(RetryCause.STALE_REVISION);
+            assertThat(e.attempt()).isEqualTo(1);
+            assertThat(e.errorCode()).as("found by a read, not refused by AWS").isNull();
+        });
+        assertThat(run.ledger().budget(Phase.CODE).spent()).isEqualTo(1);
+        assertThat(configuration.spent()).as("the phase under way spent nothing").isZero();
+        assertThat(run.ctx().phase()).as("the phase under way is the ledger's, untouched")
+                .isEqualTo(Phase.CONFIGURATION);
+    }
 
-            run.ledger().begin(Phase.CODE);
-            DeploymentException inCode = new DeploymentException(FailureKind.DEADLINE_EXCEEDED,
-                    "Deadline of 1.0 s exceeded during the code phase");
-            assertThat(run.retries().explained(inCode).getMessage()).isEqualTo("Deadline of 1.0 s exceeded during the"
-                    + " code phase (after retries because of changes by another writer (last: code replaced by another"
-                    + " writer))");
-            DeploymentException interrupted = new DeploymentException(FailureKind.INTERRUPTED, "Interrupted");
-            assertThat(run.retries().explained(interrupted)).isSameAs(interrupted);
-        }
+    @Test
+    void underFailAForeignChangeStopsNamingThePhaseAndSpendsNothing() {
+        PhaseSupport run = run(ForeignChangePolicy.FAIL);
+        run.ledger().begin(Phase.PUBLISH);
+        RetryBudget code = run.ledger().budget(Phase.CODE);
+
+        assertThatThrownBy(() -> run.retries().foreignChange(code, null, "code replaced by another writer"))
+                .isInstanceOfSatisfying(DeploymentException.class, e -> {
+                    assertThat(e.failure()).isEqualTo(FailureKind.FOREIGN_CHANGE);
+                    assertThat(e.getMessage()).contains("during the code phase (code replaced by another writer)");
+                });
+        assertThat(code.spent()).isZero();
+        assertThat(events).isEmpty();
     }
 }

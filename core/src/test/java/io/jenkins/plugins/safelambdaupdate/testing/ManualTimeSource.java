@@ -4,8 +4,6 @@ import io.jenkins.plugins.safelambdaupdate.TimeSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -78,29 +76,6 @@ public final class ManualTimeSource implements TimeSource {
 
     /** @return a {@link Clock} that reads this source's wall-clock time (for a simulator sharing it) */
     public Clock clock() {
-        return new View(ZoneOffset.UTC);
-    }
-
-    private final class View extends Clock {
-        private final ZoneId zone;
-
-        View(ZoneId zone) {
-            this.zone = zone;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return zone;
-        }
-
-        @Override
-        public Clock withZone(ZoneId other) {
-            return new View(other);
-        }
-
-        @Override
-        public Instant instant() {
-            return now();
-        }
+        return asClock();
     }
 }

@@ -5,10 +5,10 @@ import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.init.Terminator;
 import io.jenkins.plugins.safelambdaupdate.SharedCredentialSessions;
+import io.jenkins.plugins.safelambdaupdate.TimeSource;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -21,7 +21,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 @Extension
 public final class ControllerRoleSessions {
     private final SharedCredentialSessions sessions = new SharedCredentialSessions(Duration.ofHours(1),
-            Clock.systemUTC());
+            TimeSource.system());
 
     /** @return this controller's instance */
     static ControllerRoleSessions get() {
