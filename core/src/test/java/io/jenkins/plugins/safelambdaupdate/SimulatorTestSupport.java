@@ -5,6 +5,7 @@ import io.jenkins.plugins.safelambdaupdate.simulator.LambdaSimulator;
 import io.jenkins.plugins.safelambdaupdate.simulator.VersionSnapshot;
 import io.jenkins.plugins.safelambdaupdate.testing.ManualTimeSource;
 import io.jenkins.plugins.safelambdaupdate.testing.ShortSleeps;
+import io.jenkins.plugins.safelambdaupdate.testing.SimulatorPriors;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +17,8 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
  * Starts a simulator per test with short timings, a deployer over a real SDK client, and a test lock provider; either
- * on real time with the engine's sleeps cut short ({@link #start}), or with the simulator, the deployer and the locks
+ * on real time with the engine's long sleeps cut short and its first polls aimed at the simulator's timings
+ * ({@link #start}, see {@link SimulatorPriors}), or with the simulator, the deployer and the locks
  * all on one manual time ({@link #startOnManualTime}), where the engine's own waiting (retry backoff, the aimed first
  * poll, deadlines, lock timeouts) takes no real time.
  */
@@ -36,13 +38,17 @@ abstract class SimulatorTestSupport {
     /** The time of the simulator, the deployer and the locks after {@link #startOnManualTime}, else null. */
     ManualTimeSource time;
 
+    /** Retry backoffs of up to 2 s cut short; a first poll aimed at the simulator's short timings kept. */
+    private static final ShortSleeps SHORT_SLEEPS = new ShortSleeps(Duration.ofMillis(250));
+
     void start(Duration updateDelay) {
         start(updateDelay, Duration.ofMillis(100));
     }
 
     void start(Duration updateDelay, Duration publishDelay) {
         start(LambdaSimulator.builder().createDelay(Duration.ofMillis(200)).updateDelay(updateDelay)
-                .publishDelay(publishDelay), new TestLocks(), new ShortSleeps(Duration.ofMillis(20)));
+                .publishDelay(publishDelay), new TestLocks(), SHORT_SLEEPS,
+                SimulatorPriors.of(dir, updateDelay, publishDelay));
     }
 
     /**
@@ -53,16 +59,18 @@ abstract class SimulatorTestSupport {
     void startOnManualTime(Duration updateDelay) {
         time = new ManualTimeSource();
         start(LambdaSimulator.builder().clock(time.clock()).createDelay(Duration.ZERO).updateDelay(updateDelay)
-                .publishDelay(Duration.ZERO), new TestLocks(time), time);
+                .publishDelay(Duration.ZERO), new TestLocks(time), time, new LearnedDurations());
     }
 
-    private void start(LambdaSimulator.Builder simulator, TestLocks testLocks, TimeSource timeSource) {
+    private void start(LambdaSimulator.Builder simulator, TestLocks testLocks, TimeSource timeSource,
+                       LearnedDurations learned) {
         sim = simulator.start();
         recorder = new SimulatedAws.RequestRecorder();
         client = SimulatedAws.client(sim, recorder);
         foreign = SimulatedAws.client(sim);
         locks = testLocks;
-        deployer = SafeLambdaDeployer.builder().client(client).lockProvider(locks).timeSource(timeSource).build();
+        deployer = SafeLambdaDeployer.builder().client(client).lockProvider(locks).timeSource(timeSource)
+                .learnedDurations(learned).build();
     }
 
     @AfterEach
