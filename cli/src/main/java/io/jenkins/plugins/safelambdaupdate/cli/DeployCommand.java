@@ -124,7 +124,7 @@ public final class DeployCommand implements Callable<Integer> {
     private DeploymentResult deploy(DeploymentRequest deploymentRequest, FunctionReference function,
                                     LockProvider lockProvider, DeploymentListener events) {
         // One run is one deployment: start from what earlier runs on this host learned about update durations.
-        Path learnedFile = LockOptions.defaultDirectory(environment, userHome).resolveSibling(LEARNED_DURATIONS_FILE);
+        Path learnedFile = learnedDurationsFile(environment, userHome);
         LearnedDurations learned = LearnedDurations.loadFrom(learnedFile);
         try (LambdaClient client = aws.newClient(function, environment)) {
             SafeLambdaDeployer deployer = SafeLambdaDeployer.builder()
@@ -137,6 +137,11 @@ public final class DeployCommand implements Callable<Integer> {
         } finally {
             save(learned, learnedFile);
         }
+    }
+
+    /** @return where runs of this user on this host keep what they learned: beside the default lock directory */
+    static Path learnedDurationsFile(Map<String, String> environment, Path userHome) {
+        return LockOptions.defaultDirectory(environment, userHome).resolveSibling(LEARNED_DURATIONS_FILE);
     }
 
     private static void save(LearnedDurations learned, Path file) {
