@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import io.jenkins.plugins.safelambdaupdate.testing.SimulatorPriors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,6 +38,19 @@ class LearnedDurationsTest extends SimulatorTestSupport {
         assertThat(warm).as("the first deployer saw it done by 1 s: the next one probes inside that")
                 .singleElement().satisfies(sleep -> assertThat(sleep).isPositive().isLessThan(Duration.ofSeconds(1)));
         assertThat(sim.function("fn").orElseThrow().codeSha256()).isEqualTo(SimulatedAws.sha256(zip("v3")));
+    }
+
+    @Test
+    void aDeployerStartingFromTheSimulatorsPriorsPollsJustAfterItsDelay() {
+        // What the other tests on the simulator's real time rely on (SimulatorTestSupport, the CLI's harness).
+        startOnManualTime(Duration.ofMillis(100));
+        createFunction("fn");
+
+        List<Duration> sleeps = sleepsOf(deployerLearningIn(SimulatorPriors.of(dir, Duration.ofMillis(100),
+                Duration.ofMillis(50))), "v1");
+
+        assertThat(sleeps).as("the middle of [100 ms, 130 ms], not AWS's second")
+                .containsExactly(Duration.ofMillis(115));
     }
 
     @Test

@@ -17,8 +17,9 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
  * Starts a simulator per test with short timings, a deployer over a real SDK client, and a test lock provider; either
- * on real time with the engine's long sleeps cut short and its first polls aimed at the simulator's timings
- * ({@link #start}, see {@link SimulatorPriors}), or with the simulator, the deployer and the locks
+ * on real time with its deployer starting from the simulator's timings ({@link SimulatorPriors}: its first polls
+ * come just after the simulator's delays) and its sleeps cut to at most 250 ms ({@link ShortSleeps#FOR_SIMULATOR}:
+ * retry backoff, the first poll of a wait aimed over 250 ms) ({@link #start}), or with the simulator, the deployer and the locks
  * all on one manual time ({@link #startOnManualTime}), where the engine's own waiting (retry backoff, the aimed first
  * poll, deadlines, lock timeouts) takes no real time.
  */
@@ -38,16 +39,13 @@ abstract class SimulatorTestSupport {
     /** The time of the simulator, the deployer and the locks after {@link #startOnManualTime}, else null. */
     ManualTimeSource time;
 
-    /** Retry backoffs of up to 2 s cut short; a first poll aimed at the simulator's short timings kept. */
-    private static final ShortSleeps SHORT_SLEEPS = new ShortSleeps(Duration.ofMillis(250));
-
     void start(Duration updateDelay) {
         start(updateDelay, Duration.ofMillis(100));
     }
 
     void start(Duration updateDelay, Duration publishDelay) {
         start(LambdaSimulator.builder().createDelay(Duration.ofMillis(200)).updateDelay(updateDelay)
-                .publishDelay(publishDelay), new TestLocks(), SHORT_SLEEPS,
+                .publishDelay(publishDelay), new TestLocks(), ShortSleeps.FOR_SIMULATOR,
                 SimulatorPriors.of(dir, updateDelay, publishDelay));
     }
 
@@ -58,7 +56,7 @@ abstract class SimulatorTestSupport {
      */
     void startOnManualTime(Duration updateDelay) {
         time = new ManualTimeSource();
-        start(LambdaSimulator.builder().clock(time.clock()).createDelay(Duration.ZERO).updateDelay(updateDelay)
+        start(LambdaSimulator.builder().clock(time.asClock()).createDelay(Duration.ZERO).updateDelay(updateDelay)
                 .publishDelay(Duration.ZERO), new TestLocks(time), time, new LearnedDurations());
     }
 

@@ -21,9 +21,6 @@ import picocli.CommandLine;
  * and captured standard output and error; the engine's long sleeps (retry backoff) are cut short.
  */
 final class CliHarness {
-    /** Real time, with the engine's retry backoffs (up to 2 s) cut short. */
-    private static final TimeSource SHORT_SLEEPS = new ShortSleeps(Duration.ofMillis(250));
-
     private final Map<String, String> environment;
     private final Path home;
 
@@ -105,7 +102,7 @@ final class CliHarness {
             @Override
             public <K> K create(Class<K> cls) throws Exception {
                 if (cls == DeployCommand.class) {
-                    return cls.cast(new DeployCommand(environment, home, SHORT_SLEEPS));
+                    return cls.cast(new DeployCommand(environment, home, ShortSleeps.FOR_SIMULATOR));
                 }
                 if (cls == StatusCommand.class) {
                     return cls.cast(new StatusCommand(environment));
@@ -114,7 +111,7 @@ final class CliHarness {
                     return cls.cast(new LockTableCreateCommand(environment));
                 }
                 if (cls == WaitCommand.class) {
-                    return cls.cast(new WaitCommand(environment, SHORT_SLEEPS));
+                    return cls.cast(new WaitCommand(environment, ShortSleeps.FOR_SIMULATOR));
                 }
                 return CommandLine.defaultFactory().create(cls);
             }

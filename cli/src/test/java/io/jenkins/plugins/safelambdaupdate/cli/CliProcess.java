@@ -32,7 +32,7 @@ final class CliProcess {
     /**
      * @param dir where to keep the output files
      * @param name names the output files
-     * @param environment the AWS variables of the process (the rest of this JVM's environment is dropped)
+     * @param environment the AWS variables of the process (this JVM's own AWS variables and XDG_RUNTIME_DIR are dropped)
      * @param args the command line
      */
     static CliProcess start(Path dir, String name, Map<String, String> environment, List<String> args)

@@ -137,7 +137,7 @@ class SecretsEverywhereTest {
                         AwsSessionCredentials.create(ACCESS_KEY, SECRET_KEY, SESSION_TOKEN)))
                 .build()) {
             SafeLambdaDeployer deployer = SafeLambdaDeployer.builder().client(client)
-                    .lockProvider(LockProviders.inProcess()).timeSource(new ShortSleeps(Duration.ofMillis(250)))
+                    .lockProvider(LockProviders.inProcess()).timeSource(ShortSleeps.FOR_SIMULATOR)
                     .learnedDurations(SimulatorPriors.of(tmp, UPDATE, PUBLISH)).build();
             DeploymentRequest base = DeploymentRequest.builder().functionName("secret-fn")
                     .code(CodeSource.zipFile(zip)).environment(SECRET_ENVIRONMENT).build();

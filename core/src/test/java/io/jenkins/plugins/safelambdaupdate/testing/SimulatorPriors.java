@@ -14,7 +14,11 @@ import java.time.Duration;
  * on timings of a few hundred milliseconds do not wait for AWS's; what a cold deployer does is tested where it matters.
  */
 public final class SimulatorPriors {
-    /** Slack over the simulator's delay: its update is done by then, with the request's travel. */
+    /**
+     * The bounds written are {@code [delay, delay + SLACK_MILLIS]}, as a wait that saw the update unfinished at the
+     * delay and finished a little later would learn; a prior is the middle of such bounds, so the first poll comes
+     * half the slack after the simulator's delay, with the request's travel.
+     */
     private static final long SLACK_MILLIS = 30;
 
     private SimulatorPriors() {
@@ -27,14 +31,18 @@ public final class SimulatorPriors {
      * @return {@code file}
      */
     public static Path write(Path file, Duration update, Duration publish) {
-        String updateDone = ":" + (update.toMillis() + SLACK_MILLIS) + "\n";
+        String updateDone = bounds(update);
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             return Files.writeString(file, "format=3\n*|code=" + updateDone + "*|configuration=" + updateDone
-                    + "*|publish=:" + (publish.toMillis() + SLACK_MILLIS) + "\n");
+                    + "*|publish=" + bounds(publish));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String bounds(Duration delay) {
+        return delay.toMillis() + ":" + (delay.toMillis() + SLACK_MILLIS) + "\n";
     }
 
     /** @return durations that know the simulator's timings, read from a file written in {@code dir} */
