@@ -2,6 +2,7 @@ package io.jenkins.plugins.safelambdaupdate.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.safelambdaupdate.testing.ChildJvm;
 import io.jenkins.plugins.safelambdaupdate.testing.SimulatorPriors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,8 +39,9 @@ final class CliProcess {
     static CliProcess start(Path dir, String name, Map<String, String> environment, List<String> args)
             throws IOException {
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Duser.home=" + home(dir), "-cp", System.getProperty("java.class.path"),
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(ChildJvm.SHORT_LIVED);
+        command.addAll(List.of("-Duser.home=" + home(dir), "-cp", System.getProperty("java.class.path"),
                 SafeLambdaUpdateCli.class.getName()));
         command.addAll(args);
         Path out = dir.resolve(name + ".out");
