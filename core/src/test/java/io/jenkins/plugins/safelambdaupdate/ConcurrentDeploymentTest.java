@@ -164,7 +164,7 @@ class ConcurrentDeploymentTest extends SimulatorTestSupport {
                         // 409 while an update is in progress: the writer just tries again
                     }
                     try {
-                        Thread.sleep(400);
+                        Thread.sleep(600); // a turn for the deployments, which need about 500 ms
                     } catch (InterruptedException e) {
                         return;
                     }

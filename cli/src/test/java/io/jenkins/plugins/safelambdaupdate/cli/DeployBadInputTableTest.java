@@ -173,6 +173,8 @@ class DeployBadInputTableTest {
             assertThat(run.err()).as(description).contains(flag).doesNotContain("\tat ");
             assertThat(run.all()).as(description).doesNotContain(SECRET).doesNotContain(ENGINE_NAMES);
             assertThat(simulator.stats().totalCalls()).as("%s: calls recorded by the simulator", description).isZero();
+            assertThat(tmp.resolve("home")).as("%s: nothing written on this host (lock directory, learned durations)",
+                    description).doesNotExist();
             if (json) {
                 // Refused by the engine's validation or by the command line's parser: either way exactly one
                 // result object, naming the flag.
@@ -214,6 +216,7 @@ class DeployBadInputTableTest {
         assertThat(run.exitCode()).as("%s=%s: %s", variable, value, run.all()).isEqualTo(2);
         assertThat(run.err()).contains(named).doesNotContain("\tat ").doesNotContain(SECRET);
         assertThat(simulator.stats().totalCalls()).isZero();
+        assertThat(tmp.resolve("home")).as("nothing written on this host").doesNotExist();
     }
 
     private CliHarness cli() {

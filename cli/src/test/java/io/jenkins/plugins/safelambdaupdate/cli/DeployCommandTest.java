@@ -26,6 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code deploy} in this JVM against the simulator over HTTP with the real SDK. */
 class DeployCommandTest {
+    private static final Duration UPDATE = Duration.ofMillis(150);
+    private static final Duration PUBLISH = Duration.ofMillis(50);
     private static final AtomicInteger FUNCTIONS = new AtomicInteger();
     private static LambdaSimulator simulator;
 
@@ -39,8 +41,8 @@ class DeployCommandTest {
 
     @BeforeAll
     static void startSimulator() {
-        simulator = LambdaSimulator.builder().createDelay(Duration.ZERO).updateDelay(Duration.ofMillis(150))
-                .publishDelay(Duration.ofMillis(50)).start();
+        simulator = LambdaSimulator.builder().createDelay(Duration.ZERO).updateDelay(UPDATE)
+                .publishDelay(PUBLISH).start();
     }
 
     @AfterAll
@@ -56,7 +58,7 @@ class DeployCommandTest {
         code = DemoZip.of("new code of " + function);
         zip = Files.write(tmp.resolve("function.zip"), code.bytes());
         cli = new CliHarness(Map.of("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY", "example-secret",
-                "AWS_REGION", "us-east-1"), tmp.resolve("home"));
+                "AWS_REGION", "us-east-1"), tmp.resolve("home")).knowing(UPDATE, PUBLISH);
         simulator.reset();
     }
 

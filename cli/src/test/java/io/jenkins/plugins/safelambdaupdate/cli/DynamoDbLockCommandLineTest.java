@@ -32,6 +32,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * options, each refused with exit code 2 naming its flag before any call to Lambda or DynamoDB.
  */
 class DynamoDbLockCommandLineTest {
+    private static final Duration UPDATE = Duration.ofMillis(100);
+    private static final Duration PUBLISH = Duration.ofMillis(50);
     private static final String FUNCTION = "ddb-locked-fn";
     private static final Map<String, String> AWS = Map.of("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE",
             "AWS_SECRET_ACCESS_KEY", "LockSecretKey-5d2e91", "AWS_REGION", "us-east-1");
@@ -46,7 +48,7 @@ class DynamoDbLockCommandLineTest {
 
     @BeforeAll
     static void startSimulator() {
-        simulator = LambdaSimulator.builder().updateDelay(Duration.ofMillis(100)).publishDelay(Duration.ofMillis(50))
+        simulator = LambdaSimulator.builder().updateDelay(UPDATE).publishDelay(PUBLISH)
                 .function(FUNCTION, DemoZip.of("original").bytes()).start();
     }
 
@@ -58,7 +60,7 @@ class DynamoDbLockCommandLineTest {
     private CliHarness cli(Map<String, String> extra) {
         Map<String, String> environment = new HashMap<>(AWS);
         environment.putAll(extra);
-        return new CliHarness(environment, tmp.resolve("home"));
+        return new CliHarness(environment, tmp.resolve("home")).knowing(UPDATE, PUBLISH);
     }
 
     private List<String> deploy(String... lockArgs) throws IOException {

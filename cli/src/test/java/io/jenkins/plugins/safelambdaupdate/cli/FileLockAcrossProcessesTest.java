@@ -44,6 +44,7 @@ class FileLockAcrossProcessesTest {
         List<CliProcess> processes = new ArrayList<>();
         try (LambdaSimulator simulator = LambdaSimulator.builder().updateDelay(Duration.ofMillis(400))
                 .publishDelay(Duration.ofMillis(100)).function(FUNCTION, DemoZip.of("original").bytes()).start()) {
+            CliProcess.knowing(tmp, Duration.ofMillis(400), Duration.ofMillis(100));
             // Hold the function's lock from here until all three wait for it, so that they truly contend.
             FunctionLock held = LockProviders.fileLock(lockDir).acquire(ARN, Duration.ofSeconds(5), holder -> { });
             try {

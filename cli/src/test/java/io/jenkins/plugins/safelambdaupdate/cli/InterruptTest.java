@@ -3,10 +3,12 @@ package io.jenkins.plugins.safelambdaupdate.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.safelambdaupdate.simulator.CallRecord;
 import io.jenkins.plugins.safelambdaupdate.simulator.LambdaSimulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,10 +28,16 @@ class InterruptTest {
                     "AWS_SECRET_ACCESS_KEY", "example-secret", "AWS_REGION", "us-east-1"), List.of("deploy",
                     "--function", "slow-fn", "--zip", zip.toString(), "--json", "--json-events", "--endpoint-url",
                     simulator.endpoint().toString(), "--lock-dir", tmp.resolve("locks").toString()));
-            // StillWaiting comes once the code update was accepted and the engine waits for it (every 5 s).
-            assertThat(process.awaitReported("still-waiting", Duration.ofSeconds(60)))
+            // The code update was accepted and the engine waits for it (five minutes here): its first poll after the
+            // update shows that the engine had the update's answer (InProgress) before the termination.
+            assertThat(process.awaitReported("submitted", Duration.ofSeconds(60)))
                     .as(process.out() + process.err()).isTrue();
+            Instant givenUp = Instant.now().plusSeconds(30);
+            while (!polledAfterTheUpdate(simulator) && Instant.now().isBefore(givenUp)) {
+                Thread.sleep(20);
+            }
             assertThat(simulator.function("slow-fn").orElseThrow().lastUpdateStatus()).isEqualTo("InProgress");
+            assertThat(polledAfterTheUpdate(simulator)).as(simulator.callLog().toString()).isTrue();
 
             process.terminate();
             process.waitFor(Duration.ofSeconds(60));
@@ -45,5 +53,11 @@ class InterruptTest {
             assertThat(result.path("stateLeft").path("lastUpdateStatus").asText()).isEqualTo("InProgress");
             assertThat(process.err()).contains("Interrupted").doesNotContain("\tat ");
         }
+    }
+
+    private static boolean polledAfterTheUpdate(LambdaSimulator simulator) {
+        List<String> operations = simulator.callLog().stream().map(CallRecord::operation).toList();
+        int update = operations.indexOf("UpdateFunctionCode");
+        return update >= 0 && operations.subList(update, operations.size()).contains("GetFunction");
     }
 }

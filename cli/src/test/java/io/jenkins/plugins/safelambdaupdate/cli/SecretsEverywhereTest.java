@@ -18,6 +18,8 @@ import io.jenkins.plugins.safelambdaupdate.Phase;
 import io.jenkins.plugins.safelambdaupdate.RequestParameters;
 import io.jenkins.plugins.safelambdaupdate.SafeLambdaDeployer;
 import io.jenkins.plugins.safelambdaupdate.simulator.LambdaSimulator;
+import io.jenkins.plugins.safelambdaupdate.testing.ShortSleeps;
+import io.jenkins.plugins.safelambdaupdate.testing.SimulatorPriors;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -63,6 +65,8 @@ import software.amazon.awssdk.services.lambda.waiters.LambdaWaiter;
 @ResourceLock(Resources.SYSTEM_OUT)
 @ResourceLock(Resources.SYSTEM_ERR)
 class SecretsEverywhereTest {
+    private static final Duration UPDATE = Duration.ofMillis(100);
+    private static final Duration PUBLISH = Duration.ofMillis(50);
     private static final String ACCESS_KEY = "AKIASECRETKEYID7Q3Z";
     private static final String SECRET_KEY = "SecretKey-d9f01b7e55";
     private static final String SESSION_TOKEN = "SessionToken-0aa4c3e2b9";
@@ -103,8 +107,8 @@ class SecretsEverywhereTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        simulator = LambdaSimulator.builder().createDelay(Duration.ZERO).updateDelay(Duration.ofMillis(100))
-                .publishDelay(Duration.ofMillis(50)).function("secret-fn", DemoZip.of("original").bytes()).start();
+        simulator = LambdaSimulator.builder().createDelay(Duration.ZERO).updateDelay(UPDATE)
+                .publishDelay(PUBLISH).function("secret-fn", DemoZip.of("original").bytes()).start();
         zip = Files.write(tmp.resolve("f.zip"), DemoZip.of("new code").bytes());
         Logger.getLogger("").addHandler(logCapture);
         projectLevel = projectLogger.getLevel();
@@ -133,7 +137,8 @@ class SecretsEverywhereTest {
                         AwsSessionCredentials.create(ACCESS_KEY, SECRET_KEY, SESSION_TOKEN)))
                 .build()) {
             SafeLambdaDeployer deployer = SafeLambdaDeployer.builder().client(client)
-                    .lockProvider(LockProviders.inProcess()).build();
+                    .lockProvider(LockProviders.inProcess()).timeSource(ShortSleeps.FOR_SIMULATOR)
+                    .learnedDurations(SimulatorPriors.of(tmp, UPDATE, PUBLISH)).build();
             DeploymentRequest base = DeploymentRequest.builder().functionName("secret-fn")
                     .code(CodeSource.zipFile(zip)).environment(SECRET_ENVIRONMENT).build();
             List<Object> outcomes = new ArrayList<>();
@@ -141,7 +146,7 @@ class SecretsEverywhereTest {
             // success, published and aliased
             outcomes.add(deploy(deployer, base.toBuilder().publish(true).alias("live").build(), null));
             // throttling and server errors: retried by the SDK and the engine
-            simulator.faults().throttleRate(0.4).errorRate(0.1);
+            simulator.faults().throttleRate(0.2).errorRate(0.1);
             outcomes.add(deploy(deployer, base.toBuilder().environment(Map.of("DB_PASSWORD", PASSWORD + "-2",
                     "API_TOKEN", API_TOKEN)).publish(true).build(), null));
             // every call fails with 500: the engine gives up
@@ -201,11 +206,12 @@ class SecretsEverywhereTest {
     @Test
     void commandLineOnSuccessAndEveryFailurePathWithAndWithoutJson() throws Exception {
         CliHarness cli = new CliHarness(Map.of("AWS_ACCESS_KEY_ID", ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", SECRET_KEY,
-                "AWS_SESSION_TOKEN", SESSION_TOKEN, "AWS_REGION", "us-east-1"), tmp.resolve("home"));
+                "AWS_SESSION_TOKEN", SESSION_TOKEN, "AWS_REGION", "us-east-1"), tmp.resolve("home"))
+                .knowing(UPDATE, PUBLISH);
         List<CliHarness.Run> runs = new ArrayList<>();
         for (String json : List.of("--no-json", "--json")) {
             runs.add(cli.run(deploy(json, "--publish", "--alias", "live")));
-            simulator.faults().throttleRate(0.4).errorRate(0.1);
+            simulator.faults().throttleRate(0.2).errorRate(0.1);
             runs.add(cli.run(deploy(json, "--env", "DB_PASSWORD=" + PASSWORD + "-t")));
             simulator.faults().clear().errorRate(1.0);
             runs.add(cli.run(deploy(json, "--conflict-retries", "1", "--env", "DB_PASSWORD=" + PASSWORD + "-e")));

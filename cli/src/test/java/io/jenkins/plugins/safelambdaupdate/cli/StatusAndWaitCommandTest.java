@@ -104,7 +104,7 @@ class StatusAndWaitCommandTest {
         // The simulator on a manual clock: the update stays in progress, however slow the machine, until the test
         // moves the time on, once the wait command has read it in progress (the command itself runs on real time).
         ManualTimeSource time = new ManualTimeSource();
-        try (LambdaSimulator manual = LambdaSimulator.builder().clock(time.clock()).createDelay(Duration.ZERO)
+        try (LambdaSimulator manual = LambdaSimulator.builder().clock(time.asClock()).createDelay(Duration.ZERO)
                 .updateDelay(Duration.ofSeconds(1)).function("fn", DemoZip.of("original").bytes()).start();
              LambdaClient manualLambda = client(manual)) {
             manualLambda.updateFunctionConfiguration(b -> b.functionName("fn").memorySize(512));

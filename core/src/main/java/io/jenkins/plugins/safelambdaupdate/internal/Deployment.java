@@ -70,6 +70,10 @@ final class Deployment {
         try {
             // Without a lock wait the resolving read is as fresh as a new one; RevisionId preconditions cover the rest.
             return locked(locking.waited() ? null : resolved, intent, code);
+        } catch (DeploymentException e) {
+            throw explained(e); // now, in the phase that failed: the release is a phase of its own
+        } catch (SdkException e) {
+            throw explained(SdkFailures.translate(ctx, e));
         } finally {
             locking.release(lock);
         }
@@ -90,12 +94,14 @@ final class Deployment {
             cfg = codePhase.ensure(cfg);
             cfg = configurationPhase.ensure(cfg);
             if (!code.isDeployedIn(cfg) || !intent.differences(cfg).isEmpty()) {
-                // Counts against the phase whose result was changed, as does the re-read before re-applying it.
+                // Counts against the phase whose result was changed, as does the re-read before re-applying it: that
+                // phase is under way again, so a failure meanwhile names it and says why it had retried.
                 Phase changed = code.isDeployedIn(cfg) ? Phase.CONFIGURATION : Phase.CODE;
-                RetryBudget reapplying = ledger.budget(changed);
+                RetryBudget reapplying = ledger.begin(changed);
                 support.retries().foreignChange(reapplying, null, (changed == Phase.CODE ? "code" : "configuration")
                         + " changed by another writer after our update");
                 cfg = reads.readSettled(reapplying);
+                ledger.end(changed);
                 continue;
             }
             if (!request.publish()) {
@@ -119,7 +125,10 @@ final class Deployment {
         return ledger.result(version, alias, verified);
     }
 
-    /** @return the failure, saying why its phase (the one under way) had retried when it is a deadline passed */
+    /**
+     * @return the failure, saying why its phase (the one under way) had retried when it is a deadline passed; called
+     *     before the release, which begins a phase of its own, and again for failures before the lock
+     */
     private DeploymentException explained(DeploymentException e) {
         return ledger.budget(ctx.phase()).explained(e);
     }

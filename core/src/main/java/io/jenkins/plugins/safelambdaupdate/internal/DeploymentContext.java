@@ -147,6 +147,9 @@ final class DeploymentContext {
 
     /** A listener's failure must not break the deployment, so it is logged and the run goes on. */
     void emit(DeploymentEvent event) {
+        if (event instanceof DeploymentEvent.Submitted submitted) {
+            observed.sent(submitted.phase());
+        }
         try {
             listener.onEvent(event);
         } catch (RuntimeException e) {

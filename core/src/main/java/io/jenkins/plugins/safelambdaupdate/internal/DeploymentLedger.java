@@ -70,7 +70,9 @@ final class DeploymentLedger {
         }
     }
 
+    /** The phase's mutation was answered and applied. */
     void worked(Phase workedPhase) {
+        ctx.observed().answered();
         worked.add(workedPhase);
         skipped.remove(workedPhase);
     }

@@ -1,8 +1,10 @@
 package io.jenkins.plugins.safelambdaupdate.internal;
 
+import io.jenkins.plugins.safelambdaupdate.Phase;
 import io.jenkins.plugins.safelambdaupdate.FunctionStatus;
 import io.jenkins.plugins.safelambdaupdate.TimeSource;
 import java.time.Instant;
+import java.util.Optional;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.UpdateFunctionCodeResponse;
 import software.amazon.awssdk.services.lambda.model.UpdateFunctionConfigurationResponse;
@@ -16,6 +18,8 @@ final class LastObserved {
     private final TimeSource time;
     private FunctionConfiguration configuration;
     private Instant at;
+    /** The phase of a mutation of ours that was sent and not answered yet, else null. */
+    private Phase unanswered;
 
     LastObserved(TimeSource time) {
         this.time = time;
@@ -33,8 +37,27 @@ final class LastObserved {
         return read;
     }
 
+    /** @param phase the phase of a mutation of ours about to be sent; AWS may apply it from now on */
+    void sent(Phase phase) {
+        unanswered = phase;
+    }
+
+    /** AWS answered our last mutation, accepting or refusing it: what it did is known. */
+    void answered() {
+        unanswered = null;
+    }
+
+    /**
+     * @return the phase of a mutation of ours that was sent and whose answer was never read (an interrupt or a timeout
+     *     came first): AWS may have applied it after the state last observed
+     */
+    Optional<Phase> unanswered() {
+        return Optional.ofNullable(unanswered);
+    }
+
     /** @param response the answer to our UpdateFunctionCode: the function as it stands after it */
     void updated(UpdateFunctionCodeResponse response) {
+        answered();
         read(FunctionConfiguration.builder().functionArn(response.functionArn()).state(response.stateAsString())
                 .lastUpdateStatus(response.lastUpdateStatusAsString()).codeSha256(response.codeSha256())
                 .revisionId(response.revisionId()).lastModified(response.lastModified()).build());
@@ -42,6 +65,7 @@ final class LastObserved {
 
     /** @param response the answer to our UpdateFunctionConfiguration: the function as it stands after it */
     void updated(UpdateFunctionConfigurationResponse response) {
+        answered();
         read(FunctionConfiguration.builder().functionArn(response.functionArn()).state(response.stateAsString())
                 .lastUpdateStatus(response.lastUpdateStatusAsString()).codeSha256(response.codeSha256())
                 .revisionId(response.revisionId()).lastModified(response.lastModified()).build());

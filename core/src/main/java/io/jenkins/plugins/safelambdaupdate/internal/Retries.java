@@ -7,6 +7,7 @@ import io.jenkins.plugins.safelambdaupdate.Retry;
 import io.jenkins.plugins.safelambdaupdate.RetryCause;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -48,6 +49,9 @@ final class Retries {
      * @param budget the budget of the phase whose mutation was refused
      */
     void afterRefusal(RetryBudget budget, SdkException e) {
+        if (e instanceof AwsServiceException) {
+            ctx.observed().answered(); // refused by AWS: nothing applied; a client-side failure may have come late
+        }
         RetryCause cause = SdkFailures.retryableCause(ctx, e);
         boolean foreign = cause == RetryCause.STALE_REVISION
                 || (cause == RetryCause.CONFLICT && policy == ForeignChangePolicy.FAIL);

@@ -11,8 +11,8 @@ import java.util.List;
  * A {@link TimeSource} that only moves when told: {@link #advance} moves it, and so does every {@link #sleep}, which
  * returns at once after moving the time by the duration asked (an interrupted thread still gets its
  * InterruptedException). So a wait of ten minutes ends without real time passing, and what the code under test slept
- * can be read back ({@link #sleeps()}). The monotonic and wall clocks move together; {@link #clock()} shows the same
- * time as a {@link Clock}, for a simulator that should share it. Thread-safe.
+ * can be read back ({@link #sleeps()}). The monotonic and wall clocks move together; {@link #asClock()} shows the
+ * same time as a {@link Clock}, for a simulator that should share it. Thread-safe.
  */
 public final class ManualTimeSource implements TimeSource {
     private final Instant start;
@@ -72,10 +72,5 @@ public final class ManualTimeSource implements TimeSource {
     /** @return the sum of all sleeps asked for */
     public synchronized Duration slept() {
         return sleeps.stream().filter(d -> !d.isNegative()).reduce(Duration.ZERO, Duration::plus);
-    }
-
-    /** @return a {@link Clock} that reads this source's wall-clock time (for a simulator sharing it) */
-    public Clock clock() {
-        return asClock();
     }
 }

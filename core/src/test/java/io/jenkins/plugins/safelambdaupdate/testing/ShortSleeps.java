@@ -9,6 +9,12 @@ import java.time.Instant;
  * sleeps (retry backoff, the aimed first poll) only need to let some time pass. Thread-safe.
  */
 public final class ShortSleeps implements TimeSource {
+    /**
+     * What tests against a simulator on real time use: the engine's retry backoff (up to 2 s) and a cold first poll
+     * (AWS's second) cut to 250 ms; a first poll aimed at the simulator's short timings is kept.
+     */
+    public static final ShortSleeps FOR_SIMULATOR = new ShortSleeps(Duration.ofMillis(250));
+
     private final Duration longest;
 
     /** @param longest the longest a sleep really takes */

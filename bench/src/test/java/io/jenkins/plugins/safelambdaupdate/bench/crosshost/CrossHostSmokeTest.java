@@ -6,6 +6,7 @@ import io.jenkins.plugins.safelambdaupdate.testing.Dynalite;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * every deployment succeeded, with its DynamoDB calls counted. (Whether a host meets a 409 or 412 depends on timing:
  * one that read the function just before another host's whole deployment re-applies its change.)
  */
+@Order(1) // the longest test of the module: first, so that it never waits for a thread
 class CrossHostSmokeTest {
     @RegisterExtension
     static final Dynalite DYNALITE = new Dynalite();
