@@ -1,7 +1,7 @@
 package io.jenkins.plugins.safelambdaupdate.internal;
 
-import io.jenkins.plugins.safelambdaupdate.Phase;
 import io.jenkins.plugins.safelambdaupdate.FunctionStatus;
+import io.jenkins.plugins.safelambdaupdate.Phase;
 import io.jenkins.plugins.safelambdaupdate.TimeSource;
 import java.time.Instant;
 import java.util.Optional;
@@ -11,8 +11,10 @@ import software.amazon.awssdk.services.lambda.model.UpdateFunctionConfigurationR
 
 /**
  * The last state of {@code $LATEST} one run observed, and when: fed by the values its own reads, waits and updates
- * return, so that a failure reports the state the run itself last knew ("function left in ..."). Owned by the run's
- * {@link DeploymentContext}. Not thread-safe: one run, one thread.
+ * return, so that a failure reports the state the run itself last knew ("function left in ..."); and whether a
+ * change of ours was sent without its answer being read since, which that state cannot show (the context marks each
+ * submission, an answer or AWS's refusal clears it). Owned by the run's {@link DeploymentContext}. Not thread-safe:
+ * one run, one thread.
  */
 final class LastObserved {
     private final TimeSource time;
