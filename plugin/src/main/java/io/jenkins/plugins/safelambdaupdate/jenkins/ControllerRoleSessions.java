@@ -34,7 +34,18 @@ public final class ControllerRoleSessions {
      * @return a provider through the shared session (its first AssumeRole done now, when the session is new)
      */
     AwsCredentialsProvider provider(AWSCredentialsImpl role, String id) {
-        return sessions.provider(id, fingerprint(role), () -> StsRoleSession.open(role, JenkinsProxy.ofController()));
+        return sessions.provider(key(role, id), fingerprint(role),
+                () -> StsRoleSession.open(role, JenkinsProxy.ofController()));
+    }
+
+    /**
+     * @return the session's name: the id, and a digest of the key pair and role it stands for. An id is unique only
+     *     within one credentials store (folders have their own), and two credentials with the same id in two folders
+     *     must not take each other's session for an edit of one credential (which closes the session it replaces).
+     */
+    static String key(AWSCredentialsImpl role, String id) {
+        return id + "|" + digest(String.join("\u0000", String.valueOf(role.getAccessKey()),
+                String.valueOf(role.getIamRoleArn()), String.valueOf(role.getIamExternalId()))).substring(0, 16);
     }
 
     /** Closes every STS client when Jenkins stops. */
@@ -47,12 +58,15 @@ public final class ControllerRoleSessions {
     /** @return a digest of everything that defines the session (never printed: it covers the secret key) */
     private static String fingerprint(AWSCredentialsImpl role) {
         String secret = role.getSecretKey() == null ? "" : role.getSecretKey().getPlainText();
-        String definition = String.join("\u0000", String.valueOf(role.getAccessKey()), secret,
+        return digest(String.join("\u0000", String.valueOf(role.getAccessKey()), secret,
                 String.valueOf(role.getIamRoleArn()), String.valueOf(role.getIamExternalId()),
-                String.valueOf(role.getStsTokenDuration()));
+                String.valueOf(role.getStsTokenDuration())));
+    }
+
+    private static String digest(String text) {
         try {
             return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
-                    .digest(definition.getBytes(StandardCharsets.UTF_8)));
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
         }

@@ -33,7 +33,8 @@ final class CrossHostLock implements AutoCloseable {
      * @param lambdaRegion the region the step deploys to: the table's unless the settings name another
      * @param stepCredentials the step's credentials, used unless the settings name others; null for those of
      *     {@code environment}
-     * @param environment the step's environment (its AWS variables), not null
+     * @param environment the step's environment (its AWS variables), not null; ignored with the settings' own lock
+     *     credentials, whose requests go only to the settings' endpoint (or AWS's)
      * @return the lock, to be closed after the deployment
      * @throws InvalidRequestException naming the setting that cannot be used
      */
@@ -42,11 +43,14 @@ final class CrossHostLock implements AutoCloseable {
         String table = config.getLockTable();
         DynamoDbLockSettings settings = DynamoDbLockSettings.builder().tableName(table)
                 .ownerName(ownerName(run)).build();
+        AwsCredentialsProvider administrators = administratorsCredentials(config);
         DynamoDbClients.Builder clients = DynamoDbClients.builder()
-                .environment(environment)
+                // Requests signed with the administrator's credentials go only where the administrator said: never
+                // to an endpoint a job names in its environment (AWS_ENDPOINT_URL_DYNAMODB), which would receive them.
+                .environment(administrators != null ? Map.of() : environment)
                 .proxy(JenkinsProxy.ofController())
                 .region(config.getLockRegion() != null ? config.getLockRegion() : lambdaRegion)
-                .credentialsProvider(credentials(config, stepCredentials));
+                .credentialsProvider(administrators != null ? administrators : stepCredentials);
         if (config.getLockEndpointUrl() != null) {
             clients.endpointOverride(RequestParameters.endpointUrl(config.getLockEndpointUrl()));
         }
@@ -63,12 +67,11 @@ final class CrossHostLock implements AutoCloseable {
         client.close();
     }
 
-    private static AwsCredentialsProvider credentials(SafeLambdaUpdateConfiguration config,
-                                                      AwsCredentialsProvider stepCredentials) {
+    /** @return the lock credentials of the settings, or null when the step's own are used */
+    private static AwsCredentialsProvider administratorsCredentials(SafeLambdaUpdateConfiguration config) {
         AmazonWebServicesCredentials global = config.lockCredentials();
-        AwsCredentialsProvider resolved = global == null ? null
+        return global == null ? null
                 : JenkinsAwsCredentials.provider(global, Parameter.LOCK_CREDENTIALS, config.getLockCredentialsId());
-        return resolved == null ? stepCredentials : resolved;
     }
 
     /** For example {@code "Jenkins https://ci.example.com/ job/deploy #12"}: waiters on other hosts print it. */

@@ -52,6 +52,8 @@ final class SafeLambdaUpdateExecution extends StepExecution {
     private static final Logger LOGGER = Logger.getLogger(SafeLambdaUpdateExecution.class.getName());
     /** The least time a deployment cut by a restart gets to run again, even when the step's deadline has passed. */
     private static final Duration RESUMED_MINIMUM = Duration.ofMinutes(1);
+    /** How long an aborted deployment may take to say what it left before the step ends without it. */
+    private static final long ABORT_REPORT_SECONDS = 10;
 
     private enum Phase { PREPARING, WAITING, DEPLOYING }
 
@@ -71,6 +73,8 @@ final class SafeLambdaUpdateExecution extends StepExecution {
 
     private transient StepWorker worker;
     private transient volatile boolean stopped;
+    /** The abort of a running deployment, ended by the deployment itself once it said what it left; else null. */
+    private transient volatile Throwable stoppedBy;
     /** The code found when preparing (a zip's digest; its bytes stay on their machine); looked up after a restart. */
     private transient volatile CodeSource code;
     /** Set when the wait ended without the lock (deadline, failure): no further try. */
@@ -266,6 +270,7 @@ final class SafeLambdaUpdateExecution extends StepExecution {
             if (lock != null) {
                 lock.close(); // released once: a no-op when the engine released it, needed when it never took it
             }
+            endAbort(); // the abort ends the step now that the log says what the deployment left and the lock is free
         }
     }
 
@@ -300,6 +305,7 @@ final class SafeLambdaUpdateExecution extends StepExecution {
     public void stop(Throwable cause) throws Exception {
         boolean waiting;
         boolean notStarted;
+        boolean deploying;
         synchronized (this) {
             stopped = true;
             waiting = phase == Phase.WAITING && lockWait != null;
@@ -307,7 +313,12 @@ final class SafeLambdaUpdateExecution extends StepExecution {
                 lockWait.cancel();
                 LockWaiters.queue().leave(lockName, ticket());
             }
-            notStarted = !worker().stop() && phase == Phase.DEPLOYING;
+            boolean running = worker().stop();
+            notStarted = !running && phase == Phase.DEPLOYING;
+            deploying = running && phase == Phase.DEPLOYING;
+            if (deploying) {
+                stoppedBy = cause;
+            }
             AgentWait wait = agentWait;
             if (wait != null) {
                 wait.cancel();
@@ -319,7 +330,25 @@ final class SafeLambdaUpdateExecution extends StepExecution {
         if (notStarted) {
             releaseHold(); // ticket-checked: a no-op when the deployment already released it
         }
+        if (deploying) {
+            // Interrupted, the deployment stops at once and reports the state it left and the lock's release; the
+            // step ends after that (else the build could end, and its log close, first), or after a bound at worst.
+            Timer.get().schedule(this::endAbort, ABORT_REPORT_SECONDS, TimeUnit.SECONDS);
+            return;
+        }
         super.stop(cause);
+    }
+
+    /** Ends the step with the abort of a running deployment, once (the deployment's end or the bound, first). */
+    private void endAbort() {
+        Throwable cause;
+        synchronized (this) {
+            cause = stoppedBy;
+            stoppedBy = null;
+        }
+        if (cause != null) {
+            getContext().onFailure(cause);
+        }
     }
 
     /**

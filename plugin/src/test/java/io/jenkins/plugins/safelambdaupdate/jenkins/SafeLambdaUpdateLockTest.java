@@ -1,11 +1,21 @@
 package io.jenkins.plugins.safelambdaupdate.jenkins;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.cloudbees.jenkins.plugins.awscredentials.AWSCredentialsImpl;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import com.sun.net.httpserver.HttpServer;
 import hudson.model.Result;
 import io.jenkins.plugins.safelambdaupdate.simulator.LambdaSimulator;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -127,6 +137,10 @@ class SafeLambdaUpdateLockTest {
         aborted.getExecutor().interrupt();
         j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(aborted));
         j.assertLogNotContains("[safeLambdaUpdate] Configuration update confirmed", aborted);
+        // Before the build ended, the log said what the deployment left, and that the lock was released.
+        j.assertLogContains("(INTERRUPTED)", aborted);
+        j.assertLogContains("function left in", aborted);
+        j.assertLogContains("[safeLambdaUpdate] Lock released after", aborted);
         // the lock passed to the next build, which now waits for the aborted build's update to end
         j.waitForMessage("[safeLambdaUpdate] Lock acquired after", next);
         assertEquals(next, Simulated.holder(arn));
@@ -208,6 +222,53 @@ class SafeLambdaUpdateLockTest {
                 "environment: ['A=2'], crossHostLock: false"), true));
         j.assertBuildStatusSuccess(optOut.scheduleBuild2(0));
         assertEquals(Map.of("A", "2"), sim.function("orders").orElseThrow().latest().environment());
+    }
+
+    /**
+     * The settings' own lock credentials are the administrator's: a job cannot have requests signed with them sent to
+     * an endpoint it names (AWS_ENDPOINT_URL_DYNAMODB in its environment), which would receive the access key id and
+     * replayable signed requests. With the step's own credentials, the job's endpoint is used: it signs with its own.
+     */
+    @Test
+    void theAdministratorsLockCredentialsNeverGoToAnEndpointTheJobNames(JenkinsRule j) throws Exception {
+        Simulated.addCredentials();
+        SystemCredentialsProvider.getInstance().getCredentials().add(new AWSCredentialsImpl(CredentialsScope.GLOBAL,
+                "lock-admin", "AKIALOCKADMIN0000001", "lock-admin-secret", "the lock table's"));
+        SystemCredentialsProvider.getInstance().save();
+        Simulated.function(sim, "orders");
+        List<String> received = new CopyOnWriteArrayList<>();
+        HttpServer elsewhere = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        elsewhere.createContext("/", exchange -> {
+            received.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+            byte[] refusal = ("{\"__type\":\"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException\","
+                    + "\"message\":\"Requested resource not found\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
+            exchange.sendResponseHeaders(400, refusal.length);
+            exchange.getResponseBody().write(refusal);
+            exchange.close();
+        });
+        elsewhere.start();
+        try {
+            SafeLambdaUpdateConfiguration config = SafeLambdaUpdateConfiguration.get();
+            config.setLockTable("safe-lambda-update-locks");
+            config.setLockRegion("xx-nowhere-1"); // AWS's endpoint there does not resolve: no lock within the deadline
+            config.setLockCredentialsId("lock-admin");
+            WorkflowJob p = j.createProject(WorkflowJob.class, "deploy");
+            p.setDefinition(new CpsFlowDefinition("withEnv(['AWS_ENDPOINT_URL_DYNAMODB=http://127.0.0.1:"
+                    + elsewhere.getAddress().getPort() + "']) {\n  " + Simulated.step(sim, "orders",
+                    "environment: ['A=1'], deadlineMinutes: 1") + "\n}", true));
+
+            WorkflowRun withTheirs = j.buildAndAssertStatus(Result.FAILURE, p);
+            j.assertLogContains("LOCK_TIMEOUT", withTheirs);
+            assertEquals(List.of(), received, "nothing signed with the administrator's credentials reached the job's");
+
+            config.setLockCredentialsId(null);
+            j.assertLogContains("LOCK_UNAVAILABLE", j.buildAndAssertStatus(Result.FAILURE, p)); // "no such table"
+            assertFalse(received.isEmpty(), "with the step's own credentials the job's endpoint is used");
+            assertTrue(received.get(0).contains("AKIASIMULATEDKEY0001"), received.get(0));
+        } finally {
+            elsewhere.stop(0);
+        }
     }
 
     /**
