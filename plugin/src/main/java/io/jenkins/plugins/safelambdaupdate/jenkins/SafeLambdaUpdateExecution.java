@@ -194,6 +194,18 @@ final class SafeLambdaUpdateExecution extends StepExecution {
         return run.isBuilding() && (node == null || node.isActive());
     }
 
+    /** @return {@link #isStepRunning}, or true when that cannot be told now (the deployment goes on then) */
+    private boolean isStepRunningOrUnknown(Run<?, ?> run) {
+        try {
+            return isStepRunning(run);
+        } catch (IOException e) {
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // an abort: the engine stops at its next call or wait
+            return true;
+        }
+    }
+
     private synchronized boolean isWaiting() {
         return phase == Phase.WAITING && !stopped && !gaveUp;
     }
@@ -260,7 +272,8 @@ final class SafeLambdaUpdateExecution extends StepExecution {
                 lock = hold().forDeployment(run, executor);
                 locks = LockProviders.held(lock, Duration.ofMillis(waitedMillis));
             }
-            Map<String, Object> result = deployment().deploy(locks, deadlineLeft(resumed), code);
+            Map<String, Object> result = deployment().deploy(locks, deadlineLeft(resumed), code,
+                    () -> isStepRunningOrUnknown(run));
             if (!stopped) {
                 getContext().onSuccess(result);
             }

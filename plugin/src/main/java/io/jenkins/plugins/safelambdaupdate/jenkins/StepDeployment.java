@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -125,10 +126,12 @@ final class StepDeployment {
      * @param locks the held lock ({@link LockProviders#held}) or no lock ({@code lock: false})
      * @param deadline what is left of the step's deadline for this deployment
      * @param prepared the code found when the step prepared, or null to look again (after a restart)
+     * @param stepRunning whether the step still runs: asked at each event, an ended step (Terminate, which ends it
+     *     without an abort) stops the deployment as an abort does, at its next AWS call or wait
      * @return the step's result map
      * @throws AbortException with the engine's message when the deployment did not complete
      */
-    Map<String, Object> deploy(LockProvider locks, Duration deadline, CodeSource prepared)
+    Map<String, Object> deploy(LockProvider locks, Duration deadline, CodeSource prepared, BooleanSupplier stepRunning)
             throws IOException, InterruptedException {
         try {
             CodeSource code = prepared != null ? prepared : code(codeChoice());
@@ -149,6 +152,10 @@ final class StepDeployment {
                         .deploy(request, event -> {
                             if (!(event instanceof DeploymentEvent.Resolved)) { // said before the step queued
                                 log.println(PREFIX + renderer.render(event));
+                            }
+                            if (!Thread.currentThread().isInterrupted() && !stepRunning.getAsBoolean()) {
+                                log.println(PREFIX + "The step was ended (Terminate): stopping the deployment");
+                                Thread.currentThread().interrupt(); // the engine stops as for an abort
                             }
                         })
                         .toMap();

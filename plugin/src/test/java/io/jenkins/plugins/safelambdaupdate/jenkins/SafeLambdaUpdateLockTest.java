@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadPoolExecutor;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -150,6 +151,35 @@ class SafeLambdaUpdateLockTest {
         assertEquals(0, sim.stats().refusals("ResourceConflictException"), "the next build let the update settle");
         assertEquals(Map.of("BUILD", "2"), sim.function("orders").orElseThrow().latest().environment());
         assertNull(Simulated.resource(arn));
+    }
+
+    /**
+     * "Terminate" ends the step without an abort (its context fails, stop() is never called): the deployment notices
+     * at its next event (here the wait's "still waiting", every 5 s) and stops as for an abort, so it makes no further
+     * change after the build ended and lockable-resources freed the function for others.
+     */
+    @Test
+    void terminateStopsTheDeploymentBeforeItChangesAnythingMore(JenkinsRule j) throws Exception {
+        Simulated.function(sim, "orders");
+        Simulated.addCredentials();
+        WorkflowJob p = j.createProject(WorkflowJob.class, "deploy");
+        p.setDefinition(new CpsFlowDefinition(Simulated.step(sim, "orders", "environment: ['A=1'], publish: true"),
+                true));
+        ThreadPoolExecutor deployThreads = (ThreadPoolExecutor) DeployExecutor.get();
+        clock.stop();
+
+        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+        j.waitForMessage("[safeLambdaUpdate] Updating configuration", b);
+        b.doTerm();
+        j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
+        for (int i = 0; i < 300 && deployThreads.getActiveCount() > 0; i++) {
+            Thread.sleep(100); // the deployment notices within one "still waiting" (5 s)
+        }
+        assertEquals(0, deployThreads.getActiveCount(), "the deployment stopped");
+        clock.restart(); // the configuration update, already submitted, ends: nothing follows it
+
+        assertEquals(0, sim.stats().calls("PublishVersion"), "nothing published after the step ended");
+        assertEquals(Map.of("A", "1"), sim.function("orders").orElseThrow().latest().environment());
     }
 
     @Test
