@@ -39,9 +39,10 @@ public final class ControllerRoleSessions {
     }
 
     /**
-     * @return the session's name: the id, and a digest of the key pair and role it stands for. An id is unique only
-     *     within one credentials store (folders have their own), and two credentials with the same id in two folders
-     *     must not take each other's session for an edit of one credential (which closes the session it replaces).
+     * @return the session's name: the id, and a digest of the key pair and role it stands for (also what stands for
+     *     the account in the shared rate limits). An id is unique only within one credentials store (folders have
+     *     their own), and two credentials with the same id in two folders must not take each other's session for an
+     *     edit of one credential (which closes the session it replaces).
      */
     static String key(AWSCredentialsImpl role, String id) {
         return id + "|" + digest(String.join("\u0000", String.valueOf(role.getAccessKey()),

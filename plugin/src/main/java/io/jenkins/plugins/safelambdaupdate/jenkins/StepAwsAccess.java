@@ -1,5 +1,6 @@
 package io.jenkins.plugins.safelambdaupdate.jenkins;
 
+import com.cloudbees.jenkins.plugins.awscredentials.AWSCredentialsImpl;
 import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import hudson.EnvVars;
@@ -62,10 +63,17 @@ final class StepAwsAccess {
                 .credentialsProvider(credentials);
     }
 
-    /** @return what stands for the AWS account in the controller's shared rate limits (never printed) */
+    /**
+     * @return what stands for the AWS account in the controller's shared rate limits (never printed): for
+     *     {@code credentialsId}, the id and what the credential stands for, as one id may name different credentials
+     *     in different folders
+     */
     private String identity(AwsEnvironment aws) {
         if (step.getCredentialsId() != null) {
-            return "credentials:" + step.getCredentialsId();
+            AmazonWebServicesCredentials found = CredentialsProvider.findCredentialById(step.getCredentialsId(),
+                    AmazonWebServicesCredentials.class, run, List.of());
+            return "credentials:" + (found instanceof AWSCredentialsImpl impl
+                    ? ControllerRoleSessions.key(impl, step.getCredentialsId()) : step.getCredentialsId());
         }
         return aws.credentials().map(keys -> "key:" + keys.resolveCredentials().accessKeyId()).orElse("controller");
     }
