@@ -13,8 +13,8 @@ import software.amazon.awssdk.services.lambda.model.UpdateFunctionConfigurationR
  * The last state of {@code $LATEST} one run observed, and when: fed by the values its own reads, waits and updates
  * return, so that a failure reports the state the run itself last knew ("function left in ..."); and whether a
  * change of ours was sent without its answer being read since, which that state cannot show (the context marks each
- * submission, an answer or AWS's refusal clears it). Owned by the run's {@link DeploymentContext}. Not thread-safe:
- * one run, one thread.
+ * submission; the phase having worked, or AWS's refusal, clears it). Owned by the run's {@link DeploymentContext}.
+ * Not thread-safe: one run, one thread.
  */
 final class LastObserved {
     private final TimeSource time;
@@ -44,7 +44,10 @@ final class LastObserved {
         unanswered = phase;
     }
 
-    /** AWS answered our last mutation, accepting or refusing it: what it did is known. */
+    /**
+     * AWS answered our last mutation, accepting or refusing it: what it did is known. Called where every mutation's
+     * answer ends up: the ledger's {@code worked} and the retries' refusal.
+     */
     void answered() {
         unanswered = null;
     }
@@ -59,7 +62,6 @@ final class LastObserved {
 
     /** @param response the answer to our UpdateFunctionCode: the function as it stands after it */
     void updated(UpdateFunctionCodeResponse response) {
-        answered();
         read(FunctionConfiguration.builder().functionArn(response.functionArn()).state(response.stateAsString())
                 .lastUpdateStatus(response.lastUpdateStatusAsString()).codeSha256(response.codeSha256())
                 .revisionId(response.revisionId()).lastModified(response.lastModified()).build());
@@ -67,7 +69,6 @@ final class LastObserved {
 
     /** @param response the answer to our UpdateFunctionConfiguration: the function as it stands after it */
     void updated(UpdateFunctionConfigurationResponse response) {
-        answered();
         read(FunctionConfiguration.builder().functionArn(response.functionArn()).state(response.stateAsString())
                 .lastUpdateStatus(response.lastUpdateStatusAsString()).codeSha256(response.codeSha256())
                 .revisionId(response.revisionId()).lastModified(response.lastModified()).build());
